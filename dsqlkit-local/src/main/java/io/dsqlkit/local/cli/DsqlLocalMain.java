@@ -54,6 +54,11 @@ public final class DsqlLocalMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // Quiet the embedded PostgreSQL's chatter unless the user asked otherwise (slf4j-simple).
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.log.io.dsqlkit",
+                System.getProperty("org.slf4j.simpleLogger.log.io.dsqlkit", "info"));
         try {
             if (args.length > 0 && args[0].equals("token")) {
                 System.out.println(token(List.of(args).subList(1, args.length)));
