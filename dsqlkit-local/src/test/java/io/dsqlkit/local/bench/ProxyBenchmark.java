@@ -86,7 +86,7 @@ public final class ProxyBenchmark {
             try (DsqlLocal dsql = DsqlLocal.builder().tls(tls).start()) {
                 DsqlCluster cluster = dsql.defaultCluster();
                 prepareTable(cluster, config.rows, report);
-                BenchPath direct = new BenchPath("direct", tls ? "direct (TLS run)" : "direct (no-TLS run)", () ->
+                BenchPath direct = new BenchPath("direct", tls ? "direct (baseline of the TLS run)" : "direct (baseline of the no-TLS run)", () ->
                         DriverManager.getConnection(cluster.backingJdbcUrl() + "&sslmode=disable"));
                 BenchPath proxied = new BenchPath(tls ? "DSQL Local, TLS" : "DSQL Local, no TLS",
                         tls ? "DSQL Local, TLS" : "DSQL Local, no TLS", cluster::connect);
