@@ -5,6 +5,7 @@ import io.dsqlkit.local.internal.postgres.BackingPostgres;
 import io.dsqlkit.local.internal.server.ClusterRoute;
 import io.dsqlkit.local.internal.server.FrontEndServer;
 import io.dsqlkit.local.internal.server.ServerSettings;
+import io.dsqlkit.local.internal.server.SessionGates;
 import io.dsqlkit.local.internal.tls.LocalCertificateAuthority;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -101,7 +102,7 @@ public final class DsqlLocal implements AutoCloseable {
                     new TokenVerifier(config.clock, Map.copyOf(config.trustedKeys)),
                     config.maxFrameBytes, config.maxConnectionAge, config.maxConnections, config.startupTimeout,
                     backing.fullVersionString(), config.clock);
-            server = new FrontEndServer(settings, backing.socketFile());
+            server = new FrontEndServer(settings, backing.socketFile(), SessionGates.PASS_THROUGH);
             String id = defaultClusterId(dataDirectory);
             defaultCluster = serve(id, BackingPostgres.DEFAULT_CLUSTER_DATABASE, config.port, true);
             return this;

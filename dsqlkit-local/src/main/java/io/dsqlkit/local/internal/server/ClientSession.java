@@ -80,7 +80,15 @@ final class ClientSession implements Runnable {
     private boolean closed;
 
     /** Terminal responses still owed for extended-protocol messages relayed since the last ReadyForQuery. */
-    private int pendingResponses;
+    private final java.util.ArrayDeque<Owed> owed = new java.util.ArrayDeque<>();
+    /** Command tags to present for portals bound in this cycle. */
+    private final Map<String, String> portalTags = new java.util.HashMap<>();
+    /** Per statement of the current simple Query: tag to present, or null. */
+    private List<String> queryTags = List.of();
+    private int queryStatement;
+    private boolean injectedInCycle;
+    private boolean jobsInCycle;
+    private final StatementGate gate;
 
     ClientSession(Socket socket, FrontEndServer server, ClusterRoute route, ServerSettings settings) {
         this.socket = socket;
@@ -89,6 +97,7 @@ final class ClientSession implements Runnable {
         this.settings = settings;
         this.openedAtMillis = settings.clock().millis();
         this.identity = new IdentityRewriter(identityReplacements(route, settings));
+        this.gate = server.gateFor(route);
     }
 
     private static List<IdentityRewriter.Replacement> identityReplacements(ClusterRoute route, ServerSettings settings) {
@@ -285,6 +294,16 @@ final class ClientSession implements Runnable {
 
     private enum DrainUntil { READY_FOR_QUERY, PENDING_ANSWERED }
 
+    /**
+     * What to do with the terminal response the backend owes for one forwarded extended-protocol
+     * message: relay it (optionally presenting another command tag), or swallow it because the
+     * front end injected the message itself.
+     */
+    private record Owed(boolean swallow, String tag) {
+        static final Owed RELAY = new Owed(false, null);
+        static final Owed SWALLOW = new Owed(true, null);
+    }
+
     private void relay() throws IOException {
         OutputStream backendOut = backend.out;
         while (true) {
@@ -299,30 +318,76 @@ final class ClientSession implements Runnable {
                 }
                 case 'Q' -> {
                     Frame query = client.readPayload();
-                    identity.onSimpleQuery(query);
-                    writeFrame(backendOut, query);
+                    StatementGate.QueryPlan plan = gate.planQuery(query.cString(0));
+                    Frame forwarded = plan.sql().equals(query.cString(0)) ? query
+                            : new Frame((byte) 'Q', new BackendMessages.Builder().cString(plan.sql()).toByteArray());
+                    identity.onSimpleQuery(forwarded);
+                    queryTags = plan.tagOverrides();
+                    queryStatement = 0;
+                    injectedInCycle |= plan.injected();
+                    jobsInCycle |= plan.jobsSubmitted();
+                    writeFrame(backendOut, forwarded);
                     backendOut.flush();
                     drain(DrainUntil.READY_FOR_QUERY);
                 }
                 case 'P' -> {
                     Frame parse = client.readPayload();
+                    String name = parse.cString(0);
+                    int sqlAt = parse.afterCString(0);
+                    String sql = parse.cString(sqlAt);
+                    StatementGate.ParsePlan plan = gate.planParse(name, sql);
+                    if (!plan.sql().equals(sql)) {
+                        int typesAt = parse.afterCString(sqlAt);
+                        byte[] p = parse.payload();
+                        parse = new Frame((byte) 'P', new BackendMessages.Builder().cString(name).cString(plan.sql())
+                                .bytes(java.util.Arrays.copyOfRange(p, typesAt, p.length)).toByteArray());
+                    }
+                    injectedInCycle |= plan.injected();
                     identity.onParse(parse);
                     writeFrame(backendOut, parse);
-                    pendingResponses++;
+                    owed.add(Owed.RELAY);
                 }
                 case 'B' -> {
-                    if (identity.watchesStatements()) {
-                        Frame bind = client.readPayload();
-                        identity.onBind(bind);
-                        writeFrame(backendOut, bind);
+                    Frame bind = client.readPayload();
+                    String portal = bind.cString(0);
+                    String statement = bind.cString(bind.afterCString(0));
+                    identity.onBind(bind);
+                    ServerError refusal = gate.beforeExecute(statement);
+                    if (refusal != null) {
+                        // Run a raise in place of the statement, through the client's own portal name.
+                        writeFrame(backendOut, new Frame((byte) 'P', new BackendMessages.Builder().cString("")
+                                .cString(RaiseStatement.of(refusal)).int16(0).toByteArray()));
+                        owed.add(Owed.SWALLOW);
+                        writeFrame(backendOut, new Frame((byte) 'B', new BackendMessages.Builder().cString(portal)
+                                .cString("").int16(0).int16(0).int16(0).toByteArray()));
+                        injectedInCycle = true;
+                        portalTags.remove(portal);
                     } else {
-                        client.relayFrame(backendOut);
+                        writeFrame(backendOut, bind);
+                        String tag = gate.tagFor(statement);
+                        if (tag != null) {
+                            portalTags.put(portal, tag);
+                        } else if (!portalTags.isEmpty()) {
+                            portalTags.remove(portal);
+                        }
+                        jobsInCycle |= gate.submitsJobs(statement);
                     }
-                    pendingResponses++;
+                    owed.add(Owed.RELAY);
                 }
-                case 'D', 'E', 'C', 'F' -> {
+                case 'E' -> {
+                    if (portalTags.isEmpty()) {
+                        client.relayFrame(backendOut);
+                        owed.add(Owed.RELAY);
+                    } else {
+                        Frame execute = client.readPayload();
+                        String tag = portalTags.get(execute.cString(0));
+                        writeFrame(backendOut, execute);
+                        owed.add(tag == null ? Owed.RELAY : new Owed(false, tag));
+                    }
+                }
+                case 'D', 'C', 'F' -> {
                     client.relayFrame(backendOut);
-                    pendingResponses++;
+                    owed.add(Owed.RELAY);
                 }
                 case 'S' -> {
                     client.relayFrame(backendOut);
@@ -347,7 +412,7 @@ final class ClientSession implements Runnable {
     /** Relays backend messages to the client until the cycle ends. */
     private void drain(DrainUntil until) throws IOException {
         FrameReader from = backend.reader;
-        if (until == DrainUntil.PENDING_ANSWERED && pendingResponses <= 0) {
+        if (until == DrainUntil.PENDING_ANSWERED && owed.isEmpty()) {
             clientOut.flush();
             return;
         }
@@ -358,16 +423,29 @@ final class ClientSession implements Runnable {
             }
             switch (type) {
                 case 'Z' -> {
-                    from.relayFrame(clientOut);
-                    clientOut.flush();
-                    pendingResponses = 0;
+                    Frame ready = from.readPayload();
+                    owed.clear();
+                    portalTags.clear();
+                    queryTags = List.of();
                     identity.onCycleEnd();
+                    char status = (char) ready.payload()[0];
+                    gate.onReadyForQuery(status);
+                    if (jobsInCycle && status == 'I') {
+                        server.jobsCommitted(route);
+                    }
+                    jobsInCycle = false;
+                    injectedInCycle = false;
+                    writeFrame(clientOut, ready);
+                    clientOut.flush();
                     return;
                 }
                 case 'E' -> {
-                    from.relayFrame(clientOut);
+                    Frame error = from.readPayload();
+                    writeFrame(clientOut, injectedInCycle ? withoutRaiseContext(error) : error);
+                    gate.onError();
                     // After an error the backend skips everything up to Sync: nothing more is owed.
-                    pendingResponses = 0;
+                    owed.clear();
+                    queryStatement++;
                     if (until == DrainUntil.PENDING_ANSWERED) {
                         clientOut.flush();
                         return;
@@ -386,8 +464,30 @@ final class ClientSession implements Runnable {
                     relayCopyIn();
                 }
                 case '1', '2', '3', 'T', 'n', 'C', 'I', 's', 'V' -> {
-                    from.relayFrame(clientOut);
-                    if (--pendingResponses <= 0 && until == DrainUntil.PENDING_ANSWERED) {
+                    if (owed.isEmpty()) {
+                        // Simple query: one CommandComplete or EmptyQueryResponse per statement.
+                        if ((type == 'C' || type == 'I') && queryStatement < queryTags.size()
+                                && queryTags.get(queryStatement) != null) {
+                            from.readPayload();
+                            writeFrame(clientOut, commandComplete(queryTags.get(queryStatement)));
+                        } else {
+                            from.relayFrame(clientOut);
+                        }
+                        if (type == 'C' || type == 'I') {
+                            queryStatement++;
+                        }
+                        break;
+                    }
+                    Owed next = owed.poll();
+                    if (next.swallow()) {
+                        from.readPayload();
+                    } else if (next.tag() != null && type == 'C') {
+                        from.readPayload();
+                        writeFrame(clientOut, commandComplete(next.tag()));
+                    } else {
+                        from.relayFrame(clientOut);
+                    }
+                    if (owed.isEmpty() && until == DrainUntil.PENDING_ANSWERED) {
                         clientOut.flush();
                         return;
                     }
@@ -395,6 +495,20 @@ final class ClientSession implements Runnable {
                 default -> from.relayFrame(clientOut);
             }
         }
+    }
+
+    private static Frame commandComplete(String tag) {
+        return new Frame((byte) 'C', new BackendMessages.Builder().cString(tag).toByteArray());
+    }
+
+    /** Our raises come from an anonymous PL/pgSQL block; DSQL's errors carry no such context. */
+    private static Frame withoutRaiseContext(Frame error) {
+        String payload = new String(error.payload(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!payload.contains(RaiseStatement.CONTEXT_MARKER)) {
+            return error;
+        }
+        byte[] message = BackendMessages.errorResponse(ServerError.parse(error.payload()));
+        return new Frame((byte) 'E', java.util.Arrays.copyOfRange(message, 5, message.length));
     }
 
     /** COPY FROM STDIN: the client streams CopyData until CopyDone or CopyFail. */

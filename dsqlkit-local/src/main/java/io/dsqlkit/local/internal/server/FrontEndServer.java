@@ -30,6 +30,7 @@ public final class FrontEndServer implements AutoCloseable {
 
     private final ServerSettings settings;
     private final Path backendSocket;
+    private final SessionGates gates;
     private final SessionRegistry registry = new SessionRegistry();
     private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
     private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
@@ -38,9 +39,10 @@ public final class FrontEndServer implements AutoCloseable {
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(daemon("dsql-local-watchdog"));
     private volatile boolean closed;
 
-    public FrontEndServer(ServerSettings settings, Path backendSocket) {
+    public FrontEndServer(ServerSettings settings, Path backendSocket, SessionGates gates) {
         this.settings = settings;
         this.backendSocket = backendSocket;
+        this.gates = gates;
         long period = Math.max(50, Math.min(1000, settings.maxConnectionAge().toMillis() / 10));
         watchdog.scheduleAtFixedRate(this::expireOldConnections, period, period, TimeUnit.MILLISECONDS);
     }
@@ -92,6 +94,16 @@ public final class FrontEndServer implements AutoCloseable {
 
     void releaseConnectionSlot() {
         openConnections.decrementAndGet();
+    }
+
+    /** DSQL's rules for a new session of this cluster. */
+    StatementGate gateFor(ClusterRoute route) {
+        return gates.newGate(route);
+    }
+
+    /** A session committed statements that submitted async jobs: they may start now. */
+    void jobsCommitted(ClusterRoute route) {
+        gates.jobsCommitted(route);
     }
 
     void cancel(int processId, int secretKey) {
