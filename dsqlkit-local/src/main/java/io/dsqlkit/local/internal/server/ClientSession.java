@@ -22,7 +22,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import io.dsqlkit.local.internal.occ.SnapshotAnswer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +64,8 @@ final class ClientSession implements Runnable {
     /** DSQL-FACTS §3: {@code SELECT version()} answers exactly this. */
     static final String DSQL_VERSION_TEXT = "PostgreSQL 16";
     private static final MessageTypes PASSWORD_ONLY = MessageTypes.of("p");
+    /** The longest a statement waits on another transaction's lock before it counts as a conflict. */
+    static final String LOCK_WAIT_BOUND = "100ms";
 
     private final Socket socket;
     private final FrontEndServer server;
@@ -80,12 +88,17 @@ final class ClientSession implements Runnable {
     private boolean closed;
 
     /** Terminal responses still owed for extended-protocol messages relayed since the last ReadyForQuery. */
-    private final java.util.ArrayDeque<Owed> owed = new java.util.ArrayDeque<>();
-    /** Command tags to present for portals bound in this cycle. */
-    private final Map<String, String> portalTags = new java.util.HashMap<>();
-    /** Per statement of the current simple Query: tag to present, or null. */
-    private List<String> queryTags = List.of();
+    private final ArrayDeque<Owed> owed = new ArrayDeque<>();
+    /** How to present portals bound in this cycle. */
+    private final Map<String, StatementGate.Result> portalResults = new HashMap<>();
+    private final Map<String, Guard> portalGuards = new HashMap<>();
+    /** Parameter type section of each prepared statement's Parse, for snapshot queries. */
+    private final Map<String, byte[]> statementParameterTypes = new HashMap<>();
+    /** The current simple Query's plan and the index of its statement now answering. */
+    private StatementGate.QueryPlan queryPlan = StatementGate.QueryPlan.unchanged("");
     private int queryStatement;
+    /** Rows of a guarded simple-query statement, held until it is known not to conflict. */
+    private final List<Frame> buffered = new ArrayList<>();
     private boolean injectedInCycle;
     private boolean jobsInCycle;
     private final StatementGate gate;
@@ -268,6 +281,8 @@ final class ClientSession implements Runnable {
 
         backendParameters.put("user", user);
         backendParameters.put("database", route.database());
+        // DSQL never waits for a row lock (DSQL-FACTS §6): a wait longer than this is a conflict.
+        backendParameters.putIfAbsent("lock_timeout", LOCK_WAIT_BOUND);
         BackendConnection.StartupResult result = BackendConnection.open(server.backendSocket(), backendParameters);
         if (result instanceof BackendConnection.StartupResult.Refused refused) {
             clientOut.write(BackendMessages.message('E', new BackendMessages.Builder().bytes(refused.error().payload())));
@@ -295,14 +310,21 @@ final class ClientSession implements Runnable {
     private enum DrainUntil { READY_FOR_QUERY, PENDING_ANSWERED }
 
     /**
-     * What to do with the terminal response the backend owes for one forwarded extended-protocol
-     * message: relay it (optionally presenting another command tag), or swallow it because the
-     * front end injected the message itself.
+     * The terminal response the backend owes for one forwarded extended-protocol message, and how
+     * to present it: relayed, swallowed (the front end's own message), presented differently, or
+     * guarded (a statement wrapped in a savepoint whose conflict the front end absorbs).
      */
-    private record Owed(boolean swallow, String tag) {
-        static final Owed RELAY = new Owed(false, null);
-        static final Owed SWALLOW = new Owed(true, null);
+    private record Owed(StatementGate.Result result, Guard guard) {
+        static final Owed RELAY = new Owed(null, null);
+        static final Owed SWALLOW = new Owed(StatementGate.Result.SWALLOW, null);
     }
+
+    /** A statement run under a savepoint: if it meets a conflict, it answers from its snapshot instead. */
+    private record Guard(SnapshotAnswer answer, byte[] parameterTypes, byte[] bindParameters, byte[] resultFormats) {
+    }
+
+    private static final String OCC_SAVEPOINT = "dsql_local_occ";
+    private static final String OCC_STATEMENT = "dsql_local_occ";
 
     private void relay() throws IOException {
         OutputStream backendOut = backend.out;
@@ -316,75 +338,26 @@ final class ClientSession implements Runnable {
                 case -1 -> {
                     return;
                 }
-                case 'Q' -> {
-                    Frame query = client.readPayload();
-                    StatementGate.QueryPlan plan = gate.planQuery(query.cString(0));
-                    Frame forwarded = plan.sql().equals(query.cString(0)) ? query
-                            : new Frame((byte) 'Q', new BackendMessages.Builder().cString(plan.sql()).toByteArray());
-                    identity.onSimpleQuery(forwarded);
-                    queryTags = plan.tagOverrides();
-                    queryStatement = 0;
-                    injectedInCycle |= plan.injected();
-                    jobsInCycle |= plan.jobsSubmitted();
-                    writeFrame(backendOut, forwarded);
-                    backendOut.flush();
-                    drain(DrainUntil.READY_FOR_QUERY);
-                }
+                case 'Q' -> simpleQuery(client.readPayload());
                 case 'P' -> {
                     Frame parse = client.readPayload();
                     String name = parse.cString(0);
                     int sqlAt = parse.afterCString(0);
                     String sql = parse.cString(sqlAt);
+                    byte[] p = parse.payload();
+                    byte[] parameterTypes = Arrays.copyOfRange(p, parse.afterCString(sqlAt), p.length);
                     StatementGate.ParsePlan plan = gate.planParse(name, sql);
                     if (!plan.sql().equals(sql)) {
-                        int typesAt = parse.afterCString(sqlAt);
-                        byte[] p = parse.payload();
-                        parse = new Frame((byte) 'P', new BackendMessages.Builder().cString(name).cString(plan.sql())
-                                .bytes(java.util.Arrays.copyOfRange(p, typesAt, p.length)).toByteArray());
+                        parse = parseFrame(name, plan.sql(), parameterTypes);
                     }
+                    statementParameterTypes.put(name, parameterTypes);
                     injectedInCycle |= plan.injected();
                     identity.onParse(parse);
                     writeFrame(backendOut, parse);
                     owed.add(Owed.RELAY);
                 }
-                case 'B' -> {
-                    Frame bind = client.readPayload();
-                    String portal = bind.cString(0);
-                    String statement = bind.cString(bind.afterCString(0));
-                    identity.onBind(bind);
-                    ServerError refusal = gate.beforeExecute(statement);
-                    if (refusal != null) {
-                        // Run a raise in place of the statement, through the client's own portal name.
-                        writeFrame(backendOut, new Frame((byte) 'P', new BackendMessages.Builder().cString("")
-                                .cString(RaiseStatement.of(refusal)).int16(0).toByteArray()));
-                        owed.add(Owed.SWALLOW);
-                        writeFrame(backendOut, new Frame((byte) 'B', new BackendMessages.Builder().cString(portal)
-                                .cString("").int16(0).int16(0).int16(0).toByteArray()));
-                        injectedInCycle = true;
-                        portalTags.remove(portal);
-                    } else {
-                        writeFrame(backendOut, bind);
-                        String tag = gate.tagFor(statement);
-                        if (tag != null) {
-                            portalTags.put(portal, tag);
-                        } else if (!portalTags.isEmpty()) {
-                            portalTags.remove(portal);
-                        }
-                        jobsInCycle |= gate.submitsJobs(statement);
-                    }
-                    owed.add(Owed.RELAY);
-                }
-                case 'E' -> {
-                    if (portalTags.isEmpty()) {
-                        client.relayFrame(backendOut);
-                        owed.add(Owed.RELAY);
-                    } else {
-                        Frame execute = client.readPayload();
-                        String tag = portalTags.get(execute.cString(0));
-                        writeFrame(backendOut, execute);
-                        owed.add(tag == null ? Owed.RELAY : new Owed(false, tag));
-                    }
-                }
+                case 'B' -> bind(client.readPayload());
+                case 'E' -> execute(client.readPayload());
                 case 'D', 'C', 'F' -> {
                     client.relayFrame(backendOut);
                     owed.add(Owed.RELAY);
@@ -409,6 +382,105 @@ final class ClientSession implements Runnable {
         }
     }
 
+    private void simpleQuery(Frame query) throws IOException {
+        String sql = query.cString(0);
+        StatementGate.QueryPlan plan = gate.planQuery(sql);
+        Frame forwarded = plan.sql().equals(sql) ? query
+                : new Frame((byte) 'Q', new BackendMessages.Builder().cString(plan.sql()).toByteArray());
+        identity.onSimpleQuery(forwarded);
+        queryPlan = plan;
+        queryStatement = 0;
+        injectedInCycle |= plan.injected();
+        jobsInCycle |= plan.jobsSubmitted();
+        writeFrame(backend.out, forwarded);
+        backend.out.flush();
+        drain(DrainUntil.READY_FOR_QUERY);
+    }
+
+    /**
+     * Bind: the moment a prepared statement is about to run, so DSQL's transaction rules apply here
+     * too (clients cache prepared statements). Bind layout: portal, statement, int16 nFormats,
+     * formats, int16 nParams, (int32 len, bytes)*, int16 nResultFormats, formats.
+     */
+    private void bind(Frame bind) throws IOException {
+        OutputStream backendOut = backend.out;
+        String portal = bind.cString(0);
+        int statementAt = bind.afterCString(0);
+        String statement = bind.cString(statementAt);
+        identity.onBind(bind);
+        ServerError refusal = gate.beforeExecute(statement);
+        portalGuards.remove(portal);
+        portalResults.remove(portal);
+        if (refusal != null) {
+            // Run a raise in place of the statement, through the client's own portal name.
+            writeFrame(backendOut, parseFrame("", RaiseStatement.of(refusal), new byte[] {0, 0}));
+            owed.add(Owed.SWALLOW);
+            writeFrame(backendOut, new Frame((byte) 'B', new BackendMessages.Builder().cString(portal)
+                    .cString("").int16(0).int16(0).int16(0).toByteArray()));
+            owed.add(Owed.RELAY);
+            injectedInCycle = true;
+            return;
+        }
+        SnapshotAnswer answer = gate.conflictAnswer(statement);
+        if (answer != null) {
+            byte[] p = bind.payload();
+            int parametersAt = bind.afterCString(statementAt);
+            int resultFormatsAt = skipBindParameters(bind, parametersAt);
+            portalGuards.put(portal, new Guard(answer, statementParameterTypes.getOrDefault(statement, new byte[] {0, 0}),
+                    Arrays.copyOfRange(p, parametersAt, resultFormatsAt), Arrays.copyOfRange(p, resultFormatsAt, p.length)));
+            runOwnStatement("SAVEPOINT " + OCC_SAVEPOINT);
+        }
+        writeFrame(backendOut, bind);
+        owed.add(Owed.RELAY);
+        StatementGate.Result result = gate.resultFor(statement);
+        if (result != null) {
+            portalResults.put(portal, result);
+        }
+        jobsInCycle |= gate.submitsJobs(statement);
+    }
+
+    private void execute(Frame execute) throws IOException {
+        String portal = execute.cString(0);
+        writeFrame(backend.out, execute);
+        Guard guard = portalGuards.remove(portal);
+        owed.add(new Owed(portalResults.get(portal), guard));
+        if (guard != null) {
+            // Learn the guarded statement's outcome before anything after it reaches the backend.
+            backend.out.write(FLUSH);
+            backend.out.flush();
+            drain(DrainUntil.PENDING_ANSWERED);
+        }
+    }
+
+    /** Runs one statement of the front end's own inside the current pipeline; its answers are swallowed. */
+    private void runOwnStatement(String sql) throws IOException {
+        OutputStream backendOut = backend.out;
+        writeFrame(backendOut, new Frame((byte) 'C', new BackendMessages.Builder().byte1('S').cString(OCC_STATEMENT).toByteArray()));
+        writeFrame(backendOut, parseFrame(OCC_STATEMENT, sql, new byte[] {0, 0}));
+        writeFrame(backendOut, new Frame((byte) 'B', new BackendMessages.Builder().cString(OCC_STATEMENT)
+                .cString(OCC_STATEMENT).int16(0).int16(0).int16(0).toByteArray()));
+        writeFrame(backendOut, new Frame((byte) 'E', new BackendMessages.Builder().cString(OCC_STATEMENT).int32(0).toByteArray()));
+        for (int i = 0; i < 4; i++) {
+            owed.add(Owed.SWALLOW);
+        }
+    }
+
+    private static int skipBindParameters(Frame bind, int at) {
+        int formats = bind.int16(at);
+        int pos = at + 2 + 2 * formats;
+        int parameters = bind.int16(pos);
+        pos += 2;
+        for (int i = 0; i < parameters; i++) {
+            int len = bind.int32(pos);
+            pos += 4 + Math.max(len, 0);
+        }
+        return pos;
+    }
+
+    private static Frame parseFrame(String name, String sql, byte[] parameterTypes) {
+        return new Frame((byte) 'P', new BackendMessages.Builder().cString(name).cString(sql).bytes(parameterTypes).toByteArray());
+    }
+
     /** Relays backend messages to the client until the cycle ends. */
     private void drain(DrainUntil until) throws IOException {
         FrameReader from = backend.reader;
@@ -416,6 +488,7 @@ final class ClientSession implements Runnable {
             clientOut.flush();
             return;
         }
+        boolean recoverSimple = false;
         while (true) {
             int type = from.readHeader(MessageTypes.BACKEND);
             if (type < 0) {
@@ -424,24 +497,33 @@ final class ClientSession implements Runnable {
             switch (type) {
                 case 'Z' -> {
                     Frame ready = from.readPayload();
-                    owed.clear();
-                    portalTags.clear();
-                    queryTags = List.of();
-                    identity.onCycleEnd();
-                    char status = (char) ready.payload()[0];
-                    gate.onReadyForQuery(status);
-                    if (jobsInCycle && status == 'I') {
-                        server.jobsCommitted(route);
+                    if (recoverSimple) {
+                        boolean answered = answerFromSnapshot(queryPlan.conflictAnswer(), null);
+                        ready = new Frame((byte) 'Z', new byte[] {(byte) (answered ? 'T' : 'E')});
                     }
-                    jobsInCycle = false;
-                    injectedInCycle = false;
-                    writeFrame(clientOut, ready);
-                    clientOut.flush();
+                    endCycle(ready);
                     return;
                 }
                 case 'E' -> {
                     Frame error = from.readPayload();
-                    writeFrame(clientOut, injectedInCycle ? withoutRaiseContext(error) : error);
+                    ServerError parsed = ServerError.parse(error.payload());
+                    Owed head = owed.peek();
+                    if (head != null && head.guard() != null && isConflict(parsed)) {
+                        // The guarded Execute met a conflict: absorb it, answer from the snapshot.
+                        owed.clear();
+                        recoverExtended(head);
+                        if (until == DrainUntil.PENDING_ANSWERED) {
+                            clientOut.flush();
+                            return;
+                        }
+                        break;
+                    }
+                    if (owed.isEmpty() && queryPlan.guarded() == queryStatement && isConflict(parsed)) {
+                        recoverSimple = true;
+                        buffered.clear();
+                        break;
+                    }
+                    writeFrame(clientOut, presentError(error, parsed));
                     gate.onError();
                     // After an error the backend skips everything up to Sync: nothing more is owed.
                     owed.clear();
@@ -451,9 +533,21 @@ final class ClientSession implements Runnable {
                         return;
                     }
                 }
-                case 'D' -> {
-                    if (identity.active()) {
+                case 'D', 'T' -> {
+                    if (owed.isEmpty() && queryPlan.guarded() == queryStatement) {
+                        // Rows of a guarded statement wait until it is known not to conflict.
+                        buffered.add(from.readPayload());
+                        if (type == 'D' && buffered.size() > MAX_BUFFERED_GUARDED_ROWS) {
+                            flushBuffered();
+                        }
+                    } else if (type == 'D' && identity.active()) {
                         writeFrame(clientOut, identity.rewriteDataRow(from.readPayload()));
+                    } else if (type == 'T' && !owed.isEmpty()) {
+                        terminal(from, type, until);
+                        if (until == DrainUntil.PENDING_ANSWERED && onlyOwnStatementsOwed()) {
+                            clientOut.flush();
+                            return;
+                        }
                     } else {
                         from.relayFrame(clientOut);
                     }
@@ -463,31 +557,13 @@ final class ClientSession implements Runnable {
                     clientOut.flush();
                     relayCopyIn();
                 }
-                case '1', '2', '3', 'T', 'n', 'C', 'I', 's', 'V' -> {
+                case '1', '2', '3', 'n', 'C', 'I', 's', 'V' -> {
                     if (owed.isEmpty()) {
-                        // Simple query: one CommandComplete or EmptyQueryResponse per statement.
-                        if ((type == 'C' || type == 'I') && queryStatement < queryTags.size()
-                                && queryTags.get(queryStatement) != null) {
-                            from.readPayload();
-                            writeFrame(clientOut, commandComplete(queryTags.get(queryStatement)));
-                        } else {
-                            from.relayFrame(clientOut);
-                        }
-                        if (type == 'C' || type == 'I') {
-                            queryStatement++;
-                        }
+                        simpleTerminal(from, type);
                         break;
                     }
-                    Owed next = owed.poll();
-                    if (next.swallow()) {
-                        from.readPayload();
-                    } else if (next.tag() != null && type == 'C') {
-                        from.readPayload();
-                        writeFrame(clientOut, commandComplete(next.tag()));
-                    } else {
-                        from.relayFrame(clientOut);
-                    }
-                    if (owed.isEmpty() && until == DrainUntil.PENDING_ANSWERED) {
+                    terminal(from, type, until);
+                    if (until == DrainUntil.PENDING_ANSWERED && onlyOwnStatementsOwed()) {
                         clientOut.flush();
                         return;
                     }
@@ -497,18 +573,248 @@ final class ClientSession implements Runnable {
         }
     }
 
+    /**
+     * After Flush the client is owed nothing more once only the front end's own trailing statements
+     * (a savepoint release) remain; their answers are swallowed in a later drain, in order.
+     */
+    private boolean onlyOwnStatementsOwed() {
+        for (Owed o : owed) {
+            if (o != Owed.SWALLOW) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final int MAX_BUFFERED_GUARDED_ROWS = 10_000;
+    private static final byte[] FLUSH = {'H', 0, 0, 0, 4};
+    private static final byte[] SYNC = {'S', 0, 0, 0, 4};
+
+    /** Simple query: one CommandComplete or EmptyQueryResponse per statement. */
+    private void simpleTerminal(FrameReader from, int type) throws IOException {
+        boolean completes = type == 'C' || type == 'I';
+        StatementGate.Result override = completes && queryStatement < queryPlan.overrides().size()
+                ? queryPlan.overrides().get(queryStatement) : null;
+        if (completes && queryPlan.guarded() == queryStatement) {
+            flushBuffered();
+        }
+        if (override == null) {
+            from.relayFrame(clientOut);
+        } else {
+            from.readPayload();
+            present(override);
+        }
+        if (completes) {
+            queryStatement++;
+        }
+    }
+
+    /** Extended protocol: the terminal response owed for the oldest forwarded message. */
+    private void terminal(FrameReader from, int type, DrainUntil until) throws IOException {
+        Owed next = owed.poll();
+        if (next.result() == null || type != 'C' && !(next.result() instanceof StatementGate.Result.Swallow)) {
+            from.relayFrame(clientOut);
+        } else {
+            from.readPayload();
+            present(next.result());
+        }
+        if (next.guard() != null) {
+            // The guarded statement went through: drop its savepoint.
+            runOwnStatement("RELEASE SAVEPOINT " + OCC_SAVEPOINT);
+        }
+    }
+
+    private void present(StatementGate.Result result) throws IOException {
+        if (result instanceof StatementGate.Result.Tag tag) {
+            writeFrame(clientOut, commandComplete(tag.tag()));
+        } else if (result instanceof StatementGate.Result.Fail fail) {
+            writeFrame(clientOut, errorFrame(fail.error()));
+        }
+    }
+
+    private void flushBuffered() throws IOException {
+        for (Frame frame : buffered) {
+            writeFrame(clientOut, frame.typeChar() == 'D' && identity.active() ? identity.rewriteDataRow(frame) : frame);
+        }
+        buffered.clear();
+    }
+
+    private void endCycle(Frame ready) throws IOException {
+        owed.clear();
+        portalResults.clear();
+        portalGuards.clear();
+        buffered.clear();
+        queryPlan = StatementGate.QueryPlan.unchanged("");
+        identity.onCycleEnd();
+        char status = (char) ready.payload()[0];
+        gate.onReadyForQuery(status);
+        if (jobsInCycle && status == 'I') {
+            server.jobsCommitted(route);
+        }
+        jobsInCycle = false;
+        injectedInCycle = false;
+        writeFrame(clientOut, ready);
+        clientOut.flush();
+    }
+
+    /**
+     * A guarded Execute met a conflict. The backend now skips to Sync, so: Sync, roll back to the
+     * savepoint, then run the snapshot equivalent with the same parameters and present its answer
+     * as the statement's.
+     */
+    private void recoverExtended(Owed guarded) throws IOException {
+        backend.out.write(SYNC);
+        backend.out.flush();
+        skipUntilReady();
+        runOwnQuery("ROLLBACK TO SAVEPOINT " + OCC_SAVEPOINT + "; RELEASE SAVEPOINT " + OCC_SAVEPOINT);
+        answerFromSnapshot(guarded.guard().answer(), guarded.guard());
+    }
+
+    /**
+     * Presents what the guarded statement would have answered on DSQL, and dooms the transaction.
+     * If the snapshot query itself fails (its transaction is then aborted), the conflict is reported
+     * at once instead; returns whether the statement was answered.
+     */
+    private boolean answerFromSnapshot(SnapshotAnswer answer, Guard guard) throws IOException {
+        if (guard == null) {
+            runOwnQuery("ROLLBACK TO SAVEPOINT " + OCC_SAVEPOINT + "; RELEASE SAVEPOINT " + OCC_SAVEPOINT);
+        }
+        gate.doomTransaction();
+        try {
+            answer(answer, guard);
+            return true;
+        } catch (SnapshotQueryFailed e) {
+            log.debug("snapshot answer failed; reporting the conflict at once: {}", e.getMessage());
+            writeFrame(clientOut, errorFrame(CONFLICT));
+            gate.onError();
+            return false;
+        }
+    }
+
+    /** The snapshot query failed in the backend (for example an untyped parameter it no longer uses). */
+    private static final class SnapshotQueryFailed extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        SnapshotQueryFailed(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private void answer(SnapshotAnswer answer, Guard guard) throws IOException, SnapshotQueryFailed {
+        switch (answer.kind()) {
+            case FIXED_COUNT -> writeFrame(clientOut, commandComplete(answer.tag(answer.fixedCount())));
+            case COUNT_QUERY -> {
+                List<Frame> rows = runSnapshotQuery(answer.sql(), guard, new byte[] {0, 0});
+                long count = rows.stream().filter(f -> f.typeChar() == 'D').findFirst()
+                        .map(row -> Long.parseLong(new String(row.payload(), 6, row.int32(2), StandardCharsets.US_ASCII)))
+                        .orElse(0L);
+                writeFrame(clientOut, commandComplete(answer.tag(count)));
+            }
+            case ROWS -> {
+                byte[] formats = guard == null ? new byte[] {0, 0} : guard.resultFormats();
+                for (Frame frame : runSnapshotQuery(answer.sql(), guard, formats)) {
+                    // In the extended protocol the client already has the RowDescription from Describe.
+                    if (frame.typeChar() == 'D' || frame.typeChar() == 'C' || frame.typeChar() == 'T' && guard == null) {
+                        writeFrame(clientOut, frame.typeChar() == 'D' && identity.active() ? identity.rewriteDataRow(frame) : frame);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Runs a snapshot query with the guarded statement's parameters; returns its T/D/C frames. */
+    private List<Frame> runSnapshotQuery(String sql, Guard guard, byte[] resultFormats)
+            throws IOException, SnapshotQueryFailed {
+        OutputStream out = backend.out;
+        writeFrame(out, parseFrame("", sql, guard == null ? new byte[] {0, 0} : guard.parameterTypes()));
+        BackendMessages.Builder bind = new BackendMessages.Builder().cString("").cString("");
+        if (guard == null) {
+            bind.int16(0).int16(0);
+        } else {
+            bind.bytes(guard.bindParameters());
+        }
+        writeFrame(out, new Frame((byte) 'B', bind.bytes(resultFormats).toByteArray()));
+        writeFrame(out, new Frame((byte) 'D', new BackendMessages.Builder().byte1('P').cString("").toByteArray()));
+        writeFrame(out, new Frame((byte) 'E', new BackendMessages.Builder().cString("").int32(0).toByteArray()));
+        out.write(SYNC);
+        out.flush();
+        List<Frame> frames = new ArrayList<>();
+        ServerError failure = null;
+        while (true) {
+            Frame frame = backend.reader.readFrame(MessageTypes.BACKEND);
+            if (frame == null) {
+                throw new EOFException("backing PostgreSQL closed the session");
+            }
+            switch (frame.typeChar()) {
+                case 'T', 'D', 'C' -> frames.add(frame);
+                case 'E' -> failure = ServerError.parse(frame.payload());
+                case 'Z' -> {
+                    if (failure != null) {
+                        throw new SnapshotQueryFailed(failure.message() + " [" + sql + "]");
+                    }
+                    return frames;
+                }
+                default -> {
+                    // ParseComplete, BindComplete, notices: internal
+                }
+            }
+        }
+    }
+
+    /** Runs the front end's own simple query and swallows everything it answers. */
+    private void runOwnQuery(String sql) throws IOException {
+        writeFrame(backend.out, new Frame((byte) 'Q', new BackendMessages.Builder().cString(sql).toByteArray()));
+        backend.out.flush();
+        skipUntilReady();
+    }
+
+    private void skipUntilReady() throws IOException {
+        while (true) {
+            Frame frame = backend.reader.readFrame(MessageTypes.BACKEND);
+            if (frame == null) {
+                throw new EOFException("backing PostgreSQL closed the session");
+            }
+            if (frame.typeChar() == 'Z') {
+                return;
+            }
+        }
+    }
+
+    /**
+     * A conflict in PostgreSQL's terms: a serialization failure under REPEATABLE READ, a deadlock, or
+     * a lock wait cut short by the session's lock_timeout (DSQL never waits for a lock).
+     */
+    static boolean isConflict(ServerError error) {
+        return "40001".equals(error.sqlState()) || "40P01".equals(error.sqlState())
+                || "55P03".equals(error.sqlState()) && error.message() != null && error.message().contains("lock timeout");
+    }
+
+    /** DSQL's answer to a conflict it could not absorb (autocommit, or a statement without a snapshot equivalent). */
+    static final ServerError CONFLICT = ServerError.error("40001", "change conflicts with another transaction (OC000)");
+
+    private Frame presentError(Frame error, ServerError parsed) {
+        if (isConflict(parsed)) {
+            return errorFrame(CONFLICT);
+        }
+        return injectedInCycle ? withoutRaiseContext(error) : error;
+    }
+
+    private static Frame errorFrame(ServerError error) {
+        byte[] message = BackendMessages.errorResponse(error);
+        return new Frame((byte) 'E', Arrays.copyOfRange(message, 5, message.length));
+    }
+
     private static Frame commandComplete(String tag) {
         return new Frame((byte) 'C', new BackendMessages.Builder().cString(tag).toByteArray());
     }
 
     /** Our raises come from an anonymous PL/pgSQL block; DSQL's errors carry no such context. */
     private static Frame withoutRaiseContext(Frame error) {
-        String payload = new String(error.payload(), java.nio.charset.StandardCharsets.UTF_8);
+        String payload = new String(error.payload(), StandardCharsets.UTF_8);
         if (!payload.contains(RaiseStatement.CONTEXT_MARKER)) {
             return error;
         }
-        byte[] message = BackendMessages.errorResponse(ServerError.parse(error.payload()));
-        return new Frame((byte) 'E', java.util.Arrays.copyOfRange(message, 5, message.length));
+        return errorFrame(ServerError.parse(error.payload()));
     }
 
     /** COPY FROM STDIN: the client streams CopyData until CopyDone or CopyFail. */

@@ -1,5 +1,6 @@
 package io.dsqlkit.local.internal.server;
 
+import io.dsqlkit.local.internal.occ.SnapshotAnswer;
 import io.dsqlkit.local.internal.wire.ServerError;
 
 import java.util.List;
@@ -13,18 +14,38 @@ import java.util.List;
  */
 public interface StatementGate {
 
+    /** How to present one statement's result instead of PostgreSQL's. */
+    sealed interface Result {
+        /** Keep the rows, present this command tag. */
+        record Tag(String tag) implements Result {
+        }
+
+        /** The front end's own statement: the client never sees its result. */
+        record Swallow() implements Result {
+        }
+
+        /** Present this error instead of the statement's success. */
+        record Fail(ServerError error) implements Result {
+        }
+
+        Swallow SWALLOW = new Swallow();
+    }
+
     /**
      * The plan for a simple Query message.
      *
-     * @param sql          text to forward
-     * @param tagOverrides per statement of {@code sql}, in order: the command tag to present instead of
-     *                     PostgreSQL's, or {@code null} to keep it; may be shorter than the statement count
-     * @param injected     {@code sql} contains refusals raised by the front end
-     * @param jobsSubmitted {@code sql} may submit async jobs that start when its transaction commits
+     * @param sql            text to forward
+     * @param overrides      per statement of {@code sql}, in order: how to present its result, or
+     *                       {@code null} to relay it; may be shorter than the statement count
+     * @param injected       {@code sql} contains refusals raised by the front end
+     * @param jobsSubmitted  {@code sql} may submit async jobs that start when its transaction commits
+     * @param guarded        index of the statement wrapped in a savepoint for conflict handling, or -1
+     * @param conflictAnswer what the guarded statement answers if it meets a conflicting row
      */
-    record QueryPlan(String sql, List<String> tagOverrides, boolean injected, boolean jobsSubmitted) {
+    record QueryPlan(String sql, List<Result> overrides, boolean injected, boolean jobsSubmitted,
+                     int guarded, SnapshotAnswer conflictAnswer) {
         public static QueryPlan unchanged(String sql) {
-            return new QueryPlan(sql, List.of(), false, false);
+            return new QueryPlan(sql, List.of(), false, false, -1, null);
         }
     }
 
@@ -39,11 +60,20 @@ public interface StatementGate {
     /** Checked at Bind, when a prepared statement is about to run: {@code null}, or the refusal to raise. */
     ServerError beforeExecute(String statementName);
 
-    /** Command tag to present for executions of a prepared statement, or {@code null}. */
-    String tagFor(String statementName);
+    /** How to present executions of a prepared statement, or {@code null} to relay them. */
+    Result resultFor(String statementName);
 
     /** Whether executing this prepared statement may submit async jobs. */
     boolean submitsJobs(String statementName);
+
+    /**
+     * For a prepared statement about to run: what it answers if it meets a conflicting row (it is then
+     * wrapped in a savepoint), or {@code null} to run it unguarded.
+     */
+    SnapshotAnswer conflictAnswer(String statementName);
+
+    /** A guarded statement met a conflict: the transaction must fail at COMMIT. */
+    void doomTransaction();
 
     /** The backing server reported an error for a forwarded statement. */
     void onError();
@@ -69,13 +99,22 @@ public interface StatementGate {
         }
 
         @Override
-        public String tagFor(String statementName) {
+        public Result resultFor(String statementName) {
             return null;
         }
 
         @Override
         public boolean submitsJobs(String statementName) {
             return false;
+        }
+
+        @Override
+        public SnapshotAnswer conflictAnswer(String statementName) {
+            return null;
+        }
+
+        @Override
+        public void doomTransaction() {
         }
 
         @Override
