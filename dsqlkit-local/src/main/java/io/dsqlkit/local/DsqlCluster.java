@@ -105,6 +105,16 @@ public final class DsqlCluster implements AutoCloseable {
         return owner.backing().directJdbcUrl(backingDatabase) + "?user=postgres";
     }
 
+    /**
+     * Makes the next {@code commits} commits on this cluster fail with {@code 40001 change conflicts
+     * with another transaction (OC000)}, exactly as a real conflict would, so applications can test
+     * their retry code deterministically. A COMMIT of an explicit transaction, or an autocommit
+     * write, counts as a commit. {@code 0} clears it.
+     */
+    public void failNextCommits(int commits) {
+        owner.failNextCommits(this, commits);
+    }
+
     public boolean isDefault() {
         return isDefault;
     }

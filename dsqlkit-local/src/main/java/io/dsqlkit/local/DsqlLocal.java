@@ -5,7 +5,7 @@ import io.dsqlkit.local.internal.postgres.BackingPostgres;
 import io.dsqlkit.local.internal.server.ClusterRoute;
 import io.dsqlkit.local.internal.server.FrontEndServer;
 import io.dsqlkit.local.internal.server.ServerSettings;
-import io.dsqlkit.local.internal.server.SessionGates;
+import io.dsqlkit.local.internal.session.DsqlSessionGates;
 import io.dsqlkit.local.internal.tls.LocalCertificateAuthority;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -61,6 +61,7 @@ public final class DsqlLocal implements AutoCloseable {
     private final Builder config;
     private BackingPostgres backing;
     private FrontEndServer server;
+    private DsqlSessionGates gates;
     private LocalCertificateAuthority certificateAuthority;
     private Path workDirectory;
     private DsqlCluster defaultCluster;
@@ -102,7 +103,8 @@ public final class DsqlLocal implements AutoCloseable {
                     new TokenVerifier(config.clock, Map.copyOf(config.trustedKeys)),
                     config.maxFrameBytes, config.maxConnectionAge, config.maxConnections, config.startupTimeout,
                     backing.fullVersionString(), config.clock);
-            server = new FrontEndServer(settings, backing.socketFile(), SessionGates.PASS_THROUGH);
+            gates = new DsqlSessionGates(route -> { });
+            server = new FrontEndServer(settings, backing.socketFile(), gates);
             String id = defaultClusterId(dataDirectory);
             defaultCluster = serve(id, BackingPostgres.DEFAULT_CLUSTER_DATABASE, config.port, true);
             return this;
@@ -154,6 +156,11 @@ public final class DsqlLocal implements AutoCloseable {
         DsqlCluster cluster = new DsqlCluster(this, id, endpoint, clientHost(), boundPort, database, isDefault);
         clusters.put(id, cluster);
         return cluster;
+    }
+
+    void failNextCommits(DsqlCluster cluster, int commits) {
+        requireStarted();
+        gates.failNextCommits(cluster.id(), commits);
     }
 
     void dropCluster(DsqlCluster cluster) {

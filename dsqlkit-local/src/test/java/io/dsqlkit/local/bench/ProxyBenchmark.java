@@ -519,6 +519,7 @@ public final class ProxyBenchmark {
                     + " (" + System.getProperty("java.vendor") + ")");
             row(md, "OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                     + System.getProperty("os.arch"));
+            row(md, "Code under test", codeUnderTest());
             if (postgresVersion != null) {
                 row(md, "Backing PostgreSQL", postgresVersion);
             }
@@ -583,6 +584,41 @@ public final class ProxyBenchmark {
 
         private static void row(StringBuilder md, String fact, String value) {
             md.append("| ").append(fact).append(" | ").append(value.replace("|", "\\|")).append(" |\n");
+        }
+
+        /** Where DSQL Local's classes came from and, best effort, the git commit of the working directory. */
+        private static String codeUnderTest() {
+            String location;
+            try {
+                location = Path.of(DsqlLocal.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            } catch (Exception | Error e) {
+                location = "unknown location";
+            }
+            String commit = System.getProperty("bench.codeVersion");
+            if (commit == null) {
+                String head = git("rev-parse", "--short", "HEAD");
+                if (head != null) {
+                    // --no-optional-locks: never take the index lock of a tree others are working in.
+                    String changes = git("--no-optional-locks", "status", "--porcelain", "--untracked-files=no");
+                    commit = "git " + head + (changes == null || changes.isEmpty() ? "" : " with uncommitted changes");
+                }
+            }
+            return (commit == null ? "" : commit + ", ") + "classes from " + location;
+        }
+
+        private static String git(String... args) {
+            try {
+                List<String> command = new ArrayList<>(List.of("git"));
+                command.addAll(List.of(args));
+                Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                return process.waitFor() == 0 ? output : null;
+            } catch (IOException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
         }
 
         private static String cpuModel() {

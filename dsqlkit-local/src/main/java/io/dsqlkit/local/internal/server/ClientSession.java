@@ -408,16 +408,19 @@ final class ClientSession implements Runnable {
         int statementAt = bind.afterCString(0);
         String statement = bind.cString(statementAt);
         identity.onBind(bind);
-        ServerError refusal = gate.beforeExecute(statement);
+        StatementGate.Substitution substitution = gate.beforeExecute(statement);
         portalGuards.remove(portal);
         portalResults.remove(portal);
-        if (refusal != null) {
-            // Run a raise in place of the statement, through the client's own portal name.
-            writeFrame(backendOut, parseFrame("", RaiseStatement.of(refusal), new byte[] {0, 0}));
+        if (substitution != null) {
+            // Run the substitute through the client's own portal name (a refusal raises in PostgreSQL).
+            writeFrame(backendOut, parseFrame("", substitution.sql(), new byte[] {0, 0}));
             owed.add(Owed.SWALLOW);
             writeFrame(backendOut, new Frame((byte) 'B', new BackendMessages.Builder().cString(portal)
                     .cString("").int16(0).int16(0).int16(0).toByteArray()));
             owed.add(Owed.RELAY);
+            if (substitution.result() != null) {
+                portalResults.put(portal, substitution.result());
+            }
             injectedInCycle = true;
             return;
         }
@@ -455,12 +458,14 @@ final class ClientSession implements Runnable {
     /** Runs one statement of the front end's own inside the current pipeline; its answers are swallowed. */
     private void runOwnStatement(String sql) throws IOException {
         OutputStream backendOut = backend.out;
+        // Named so the client's unnamed statement and portal are untouched; closed first so it can be reused.
+        writeFrame(backendOut, new Frame((byte) 'C', new BackendMessages.Builder().byte1('P').cString(OCC_STATEMENT).toByteArray()));
         writeFrame(backendOut, new Frame((byte) 'C', new BackendMessages.Builder().byte1('S').cString(OCC_STATEMENT).toByteArray()));
         writeFrame(backendOut, parseFrame(OCC_STATEMENT, sql, new byte[] {0, 0}));
         writeFrame(backendOut, new Frame((byte) 'B', new BackendMessages.Builder().cString(OCC_STATEMENT)
                 .cString(OCC_STATEMENT).int16(0).int16(0).int16(0).toByteArray()));
         writeFrame(backendOut, new Frame((byte) 'E', new BackendMessages.Builder().cString(OCC_STATEMENT).int32(0).toByteArray()));
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             owed.add(Owed.SWALLOW);
         }
     }

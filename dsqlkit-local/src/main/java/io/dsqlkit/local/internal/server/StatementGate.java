@@ -57,8 +57,18 @@ public interface StatementGate {
 
     ParsePlan planParse(String statementName, String sql);
 
-    /** Checked at Bind, when a prepared statement is about to run: {@code null}, or the refusal to raise. */
-    ServerError beforeExecute(String statementName);
+    /**
+     * Run {@code sql} through the client's portal in place of the prepared statement, and present
+     * its result as {@code result} ({@code null}: relay it).
+     */
+    record Substitution(String sql, Result result) {
+        public static Substitution refusal(ServerError error) {
+            return new Substitution(RaiseStatement.of(error), null);
+        }
+    }
+
+    /** Checked at Bind, when a prepared statement is about to run: {@code null}, or what to run instead. */
+    Substitution beforeExecute(String statementName);
 
     /** How to present executions of a prepared statement, or {@code null} to relay them. */
     Result resultFor(String statementName);
@@ -94,7 +104,7 @@ public interface StatementGate {
         }
 
         @Override
-        public ServerError beforeExecute(String statementName) {
+        public Substitution beforeExecute(String statementName) {
             return null;
         }
 

@@ -1,0 +1,186 @@
+package io.dsqlkit.local;
+
+import io.dsqlkit.local.junit.DsqlLocalTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.postgresql.PGProperty;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * DSQL-FACTS §6: no statement waits for another transaction's lock; the transaction that commits
+ * second fails at COMMIT with {@code 40001 change conflicts with another transaction (OC000)}.
+ * Every case runs over the extended protocol and over the simple protocol.
+ */
+@DsqlLocalTest
+class OptimisticConcurrencyIT {
+    private static final String OC000 = "change conflicts with another transaction (OC000)";
+    private final DsqlCluster cluster;
+
+    OptimisticConcurrencyIT(DsqlCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    @BeforeEach
+    void schema() throws SQLException {
+        try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+            s.execute("drop table if exists child");
+            s.execute("drop table if exists parent");
+            s.execute("drop table if exists account");
+            s.execute("create table account (id bigint primary key, balance bigint not null)");
+            s.execute("insert into account values (1, 100), (2, 200)");
+            s.execute("create table parent (id bigint primary key, note text)");
+            s.execute("insert into parent values (1, 'p1'), (2, 'p2')");
+            s.execute("create table child (id bigint primary key, parent_id bigint references parent (id))");
+        }
+    }
+
+    private Connection open(String mode) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", "admin");
+        props.setProperty("password", cluster.token("admin"));
+        PGProperty.PREFER_QUERY_MODE.set(props, mode);
+        Connection c = DriverManager.getConnection(cluster.jdbcUrl(), props);
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    /** Runs a statement and fails the test if it does not answer promptly (DSQL never blocks). */
+    private static Object run(Connection c, String sql) throws Exception {
+        CompletableFuture<Object> result = CompletableFuture.supplyAsync(() -> {
+            try (Statement s = c.createStatement()) {
+                if (s.execute(sql)) {
+                    try (ResultSet rs = s.getResultSet()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                }
+                return s.getUpdateCount();
+            } catch (SQLException e) {
+                return e;
+            }
+        });
+        Object value = result.get(5, TimeUnit.SECONDS);
+        if (value instanceof SQLException e) {
+            throw e;
+        }
+        return value;
+    }
+
+    private static void commitFailsWithConflict(Connection c) {
+        assertThatThrownBy(c::commit)
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining(OC000)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("40001"));
+    }
+
+    private String balance(long id) throws Exception {
+        try (Connection c = cluster.connect()) {
+            return (String) run(c, "select balance from account where id = " + id);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"extended", "simple"})
+    void writeWriteOnOneRowFailsTheSecondCommitter(String mode) throws Exception {
+        try (Connection a = open(mode); Connection b = open(mode)) {
+            assertThat(run(a, "update account set balance = balance + 1 where id = 1")).isEqualTo(1);
+            assertThat(run(b, "update account set balance = balance + 10 where id = 1")).isEqualTo(1);
+            a.commit();
+            commitFailsWithConflict(b);
+            assertThat(balance(1)).isEqualTo("101");
+            // The losing connection is usable for the next transaction.
+            assertThat(run(b, "update account set balance = balance + 10 where id = 1")).isEqualTo(1);
+            b.commit();
+            assertThat(balance(1)).isEqualTo("111");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"extended", "simple"})
+    void disjointRowsDoNotConflict(String mode) throws Exception {
+        try (Connection a = open(mode); Connection b = open(mode)) {
+            run(a, "update account set balance = 1 where id = 1");
+            run(b, "update account set balance = 2 where id = 2");
+            b.commit();
+            a.commit();
+            assertThat(balance(1)).isEqualTo("1");
+            assertThat(balance(2)).isEqualTo("2");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"extended", "simple"})
+    void forUpdateRowsConflictWithAConcurrentWrite(String mode) throws Exception {
+        try (Connection a = open(mode); Connection b = open(mode)) {
+            assertThat(run(a, "select balance from account where id = 1 for update")).isEqualTo("100");
+            assertThat(run(b, "update account set balance = 0 where id = 1")).isEqualTo(1);
+            a.commit();
+            commitFailsWithConflict(b);
+        }
+        try (Connection a = open(mode); Connection b = open(mode)) {
+            assertThat(run(a, "update account set balance = 5 where id = 2")).isEqualTo(1);
+            // The locking read answers from its snapshot instead of waiting.
+            assertThat(run(b, "select balance from account where id = 2 for update")).isEqualTo("200");
+            a.commit();
+            commitFailsWithConflict(b);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"extended", "simple"})
+    void parentDeleteConflictsWithChildInsert(String mode) throws Exception {
+        try (Connection a = open(mode); Connection b = open(mode)) {
+            assertThat(run(a, "delete from parent where id = 2")).isEqualTo(1);
+            assertThat(run(b, "insert into child values (10, 2)")).isEqualTo(1);
+            a.commit();
+            commitFailsWithConflict(b);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"extended", "simple"})
+    void nonKeyParentUpdateDoesNotConflictWithChildInsert(String mode) throws Exception {
+        try (Connection a = open(mode); Connection b = open(mode)) {
+            run(a, "update parent set note = 'changed' where id = 1");
+            run(b, "insert into child values (11, 1)");
+            a.commit();
+            b.commit();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"extended", "simple"})
+    void aRowChangedAfterTheSnapshotConflictsAtCommit(String mode) throws Exception {
+        try (Connection a = open(mode); Connection other = cluster.connect()) {
+            assertThat(run(a, "select balance from account where id = 1")).isEqualTo("100");
+            run(other, "update account set balance = 50 where id = 1");
+            assertThat(run(a, "update account set balance = balance + 1 where id = 1")).isEqualTo(1);
+            commitFailsWithConflict(a);
+            assertThat(balance(1)).isEqualTo("50");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"extended", "simple"})
+    void testsCanForceTheNextCommitToConflict(String mode) throws Exception {
+        cluster.failNextCommits(1);
+        try (Connection a = open(mode)) {
+            run(a, "update account set balance = 7 where id = 1");
+            commitFailsWithConflict(a);
+            run(a, "update account set balance = 8 where id = 1");
+            a.commit();
+        }
+        assertThat(balance(1)).isEqualTo("8");
+    }
+}
