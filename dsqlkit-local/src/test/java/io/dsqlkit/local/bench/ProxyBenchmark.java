@@ -492,6 +492,8 @@ public final class ProxyBenchmark {
     static final class Report {
         final Config config;
         final ZonedDateTime date = ZonedDateTime.now(ZoneOffset.UTC);
+        /** The machine's 1-minute load average when the benchmark began (other work on the machine skews results). */
+        final double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         final List<Cell> cells = new ArrayList<>();
         final LongArray coldStarts = new LongArray(8);
         final LongArray stops = new LongArray(8);
@@ -526,6 +528,8 @@ public final class ProxyBenchmark {
             if (driverVersion != null) {
                 row(md, "Client driver", driverVersion + " (default prepareThreshold)");
             }
+            row(md, "Load average (1 min) at start / end", String.format(Locale.ROOT, "%.2f / %.2f", loadAtStart,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             row(md, "Settings", config.toString());
             md.append('\n');
 

@@ -1,6 +1,7 @@
 package io.dsqlkit.local.internal.server;
 
 import io.dsqlkit.local.internal.auth.InvalidTokenException;
+import io.dsqlkit.local.internal.occ.SnapshotAnswer;
 import io.dsqlkit.local.internal.wire.BackendMessages;
 import io.dsqlkit.local.internal.wire.Frame;
 import io.dsqlkit.local.internal.wire.FrameReader;
@@ -22,8 +23,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import io.dsqlkit.local.internal.occ.SnapshotAnswer;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
