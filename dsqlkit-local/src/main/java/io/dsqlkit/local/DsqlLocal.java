@@ -1,6 +1,8 @@
 package io.dsqlkit.local;
 
 import io.dsqlkit.local.internal.auth.TokenVerifier;
+import io.dsqlkit.local.internal.jobs.JobDatabase;
+import io.dsqlkit.local.internal.jobs.JobRunner;
 import io.dsqlkit.local.internal.postgres.BackingPostgres;
 import io.dsqlkit.local.internal.server.ClusterRoute;
 import io.dsqlkit.local.internal.server.FrontEndServer;
@@ -62,6 +64,7 @@ public final class DsqlLocal implements AutoCloseable {
     private BackingPostgres backing;
     private FrontEndServer server;
     private DsqlSessionGates gates;
+    private JobRunner jobs;
     private LocalCertificateAuthority certificateAuthority;
     private Path workDirectory;
     private DsqlCluster defaultCluster;
@@ -103,7 +106,8 @@ public final class DsqlLocal implements AutoCloseable {
                     new TokenVerifier(config.clock, Map.copyOf(config.trustedKeys)),
                     config.maxFrameBytes, config.maxConnectionAge, config.maxConnections, config.startupTimeout,
                     backing.fullVersionString(), config.clock);
-            gates = new DsqlSessionGates(route -> { });
+            jobs = new JobRunner(JobDatabase.of(backing));
+            gates = new DsqlSessionGates(route -> jobs.jobsCommitted(route.database()));
             server = new FrontEndServer(settings, backing.socketFile(), gates);
             String id = defaultClusterId(dataDirectory);
             defaultCluster = serve(id, BackingPostgres.DEFAULT_CLUSTER_DATABASE, config.port, true);
@@ -322,6 +326,9 @@ public final class DsqlLocal implements AutoCloseable {
         RuntimeException failure = null;
         if (server != null) {
             server.close();
+        }
+        if (jobs != null) {
+            jobs.close();
         }
         if (backing != null) {
             try {

@@ -800,7 +800,9 @@ final class ClientSession implements Runnable {
         if (isConflict(parsed)) {
             return errorFrame(CONFLICT);
         }
-        return injectedInCycle ? withoutRaiseContext(error) : error;
+        // Refusals raised inside PostgreSQL (by the front end or by the cluster's triggers) carry a
+        // PL/pgSQL context that DSQL's errors do not have.
+        return withoutRaiseContext(error);
     }
 
     private static Frame errorFrame(ServerError error) {

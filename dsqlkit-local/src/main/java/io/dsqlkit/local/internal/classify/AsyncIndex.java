@@ -1,0 +1,23 @@
+package io.dsqlkit.local.internal.classify;
+
+import java.util.Objects;
+
+/**
+ * An accepted {@code CREATE [UNIQUE] INDEX ASYNC} statement.
+ *
+ * @param indexName null when DSQL is to choose the name
+ * @param tableSchema null when the table name is unqualified
+ * @param postgresSql the statement with {@code ASYNC} replaced by {@code CONCURRENTLY}, all other
+ *     text kept byte for byte; PostgreSQL refuses it inside a transaction block
+ * @param postgresSqlInTransactionBlock the statement with {@code ASYNC} removed, for the
+ *     {@code BEGIN; CREATE INDEX ASYNC ...; COMMIT} case where CONCURRENTLY is not allowed
+ */
+public record AsyncIndex(String indexName, String tableSchema, String tableName, boolean unique, boolean ifNotExists,
+        String postgresSql, String postgresSqlInTransactionBlock) {
+
+    public AsyncIndex {
+        Objects.requireNonNull(tableName, "tableName");
+        Objects.requireNonNull(postgresSql, "postgresSql");
+        Objects.requireNonNull(postgresSqlInTransactionBlock, "postgresSqlInTransactionBlock");
+    }
+}

@@ -1,0 +1,378 @@
+-- What every cluster database holds before the first client connects. Applied by the superuser,
+-- idempotently, to the template and to the default cluster's database (ClusterSchema).
+--
+-- sys        DSQL's own objects, visible to every role (DSQL-FACTS §15).
+-- dsql_local ours. PUBLIC may only resolve it and call the few functions client sessions need;
+--            the job table behind sys.jobs is readable through the view alone.
+--
+-- The event triggers skip sessions of superusers, and the row limit skips superusers: management
+-- DDL and the backing JDBC URL ("none of DSQL's rules") stay plain PostgreSQL.
+
+create schema if not exists sys authorization postgres;
+grant usage on schema sys to public;
+
+create schema if not exists dsql_local authorization postgres;
+revoke all on schema dsql_local from public;
+-- Client sessions call dsql_local.fail (from the row-limit trigger and sys.wait_for_job) and the
+-- submit functions (from statements the relay rewrites); resolving a schema-qualified name needs USAGE.
+grant usage on schema dsql_local to public;
+
+-- DSQL-FACTS §2: the mapping view for AWS IAM GRANT; local roles have no IAM mappings yet.
+create or replace view sys.iam_pg_role_mappings as
+select null::oid as iam_oid, null::text as arn, null::oid as pg_role_oid, null::name as pg_role_name,
+       null::oid as grantor_pg_role_oid, null::name as grantor_pg_role_name
+where false;
+grant select on sys.iam_pg_role_mappings to public;
+
+-- Raises an error through an anonymous block, so its context carries RaiseStatement.CONTEXT_MARKER,
+-- the relay's sign that the context is ours to strip: DSQL's errors carry none.
+create or replace function dsql_local.fail(code text, message text) returns void
+language plpgsql
+set search_path = pg_catalog, pg_temp
+as $fn$
+begin
+    execute format('DO $dsql_local$BEGIN RAISE EXCEPTION USING ERRCODE = %L, MESSAGE = %L; END$dsql_local$',
+                   code, message);
+end
+$fn$;
+revoke all on function dsql_local.fail(text, text) from public;
+grant execute on function dsql_local.fail(text, text) to public;
+
+------------------------------------------------------------------------------------------------
+-- Async jobs (DSQL-FACTS §12): sys.jobs, sys.wait_for_job and the queue JobRunner drains.
+------------------------------------------------------------------------------------------------
+
+create table if not exists dsql_local.jobs (
+    -- Submission order: JobRunner runs a database's jobs one at a time in this order.
+    seq          bigint generated always as identity primary key,
+    job_id       text not null unique,
+    status       text not null,
+    details      text,
+    job_type     text not null,
+    class_id     oid not null,
+    -- Null until the object exists (an index is created by its build).
+    object_id    oid,
+    -- Shown while object_id is null; afterwards the name is read from the catalog, so a dropped
+    -- object shows none, as on DSQL.
+    object_name  text,
+    start_time   timestamptz not null,
+    update_time  timestamptz,
+    -- What JobRunner runs, as whom, with which search_path, against which table.
+    run_as       name,
+    statement    text,
+    search_path  text,
+    table_id     oid
+);
+revoke all on dsql_local.jobs from public;
+create index if not exists jobs_submitted on dsql_local.jobs (seq) where status = 'submitted';
+
+-- 26 lowercase RFC 4648 base32 characters of 128 random bits, DSQL's job id shape. The bits are
+-- a SHA-256 of two random UUIDs (244 random bits), since core PostgreSQL has no random bytes.
+create or replace function dsql_local.new_job_id() returns text
+language sql volatile
+set search_path = pg_catalog, pg_temp
+as $fn$
+    select string_agg(substr('abcdefghijklmnopqrstuvwxyz234567',
+                             substring(b.bits from i * 5 + 1 for 5)::integer + 1, 1), '' order by i)
+    from (select (('x' || encode(substr(sha256(uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid())),
+                                        1, 16), 'hex'))::bit(128) || b'00') as bits) b,
+         generate_series(0, 25) as i
+$fn$;
+revoke all on function dsql_local.new_job_id() from public;
+
+-- DSQL's column list and order (EMU index.json sys_jobs_columns). job_id is text: SELECT
+-- sys.wait_for_job((SELECT job_id FROM sys.jobs ...)) names it "sys.wait_for_job(text)".
+create or replace view sys.jobs as
+select j.job_id,
+       j.status,
+       j.details,
+       j.job_type,
+       j.class_id,
+       j.object_id,
+       case
+           when j.object_id is null then j.object_name
+           when j.class_id = 'pg_catalog.pg_class'::regclass then
+               (select n.nspname || '.' || c.relname
+                from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+                where c.oid = j.object_id)
+           when j.class_id = 'pg_catalog.pg_constraint'::regclass then
+               (select n.nspname || '.' || k.conname
+                from pg_catalog.pg_constraint k join pg_catalog.pg_namespace n on n.oid = k.connamespace
+                where k.oid = j.object_id)
+       end as object_name,
+       j.start_time,
+       j.update_time
+from dsql_local.jobs j;
+grant select on sys.jobs to public;
+
+-- Queues a job as the calling session's user (never a caller-chosen role), in the caller's
+-- transaction: JobRunner only sees it once that transaction commits, and never if it rolls back.
+create or replace function dsql_local.enqueue_job(p_job_type text, p_class_id oid, p_object_id oid,
+                                                  p_object_name text, p_table_id oid, p_statement text,
+                                                  p_search_path text) returns text
+language sql volatile security definer
+set search_path = pg_catalog, pg_temp
+as $fn$
+    insert into dsql_local.jobs (job_id, status, job_type, class_id, object_id, object_name, start_time,
+                                 run_as, statement, search_path, table_id)
+    values (dsql_local.new_job_id(), 'submitted', p_job_type, p_class_id, p_object_id, p_object_name,
+            statement_timestamp(), session_user, p_statement, p_search_path, p_table_id)
+    returning job_id
+$fn$;
+revoke all on function dsql_local.enqueue_job(text, oid, oid, text, oid, text, text) from public;
+
+-- For the relay: CREATE [UNIQUE] INDEX ASYNC becomes
+--   SELECT dsql_local.submit_index_build('<table>', '<index>', '<CREATE ... INDEX CONCURRENTLY ...>',
+--                                        pg_catalog.current_setting('search_path')) AS job_id
+-- The table argument resolves in the client's session, so a missing table fails right there.
+create or replace function dsql_local.submit_index_build(p_table regclass, p_index_name text, p_statement text,
+                                                         p_search_path text) returns text
+language sql volatile security definer
+set search_path = pg_catalog, pg_temp
+as $fn$
+    select dsql_local.enqueue_job('INDEX_BUILD', 'pg_catalog.pg_class'::regclass, null,
+                                  n.nspname || '.' || p_index_name, c.oid, p_statement, p_search_path)
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where c.oid = p_table
+$fn$;
+revoke all on function dsql_local.submit_index_build(regclass, text, text, text) from public;
+grant execute on function dsql_local.submit_index_build(regclass, text, text, text) to public;
+
+-- For the relay: ALTER TABLE ASYNC t VALIDATE CONSTRAINT c, likewise.
+create or replace function dsql_local.submit_constraint_validation(p_table regclass, p_constraint text,
+                                                                   p_statement text, p_search_path text)
+returns text
+language sql volatile security definer
+set search_path = pg_catalog, pg_temp
+as $fn$
+    select dsql_local.enqueue_job('VALIDATE_CONSTRAINT', 'pg_catalog.pg_constraint'::regclass,
+                                  (select k.oid from pg_constraint k where k.conrelid = c.oid and k.conname = p_constraint),
+                                  n.nspname || '.' || p_constraint, c.oid, p_statement, p_search_path)
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where c.oid = p_table
+$fn$;
+revoke all on function dsql_local.submit_constraint_validation(regclass, text, text, text) from public;
+grant execute on function dsql_local.submit_constraint_validation(regclass, text, text, text) to public;
+
+-- CALL sys.wait_for_job('<job_id>'): one row, one boolean (true completed; false failed, unknown
+-- or still pending after five minutes). SELECT sys.wait_for_job(...) fails as on DSQL with 42809
+-- "... is a procedure". Transaction control makes it a procedure that must run outside a
+-- transaction block: it commits between polls so each poll sees JobRunner's latest update, and
+-- inside a block PostgreSQL refuses that first COMMIT (2D000 invalid transaction termination).
+-- No SET clause and no SECURITY DEFINER, both of which would forbid COMMIT; it reads sys.jobs,
+-- which every role may.
+create or replace procedure sys.wait_for_job(job_id text, inout wait_for_job boolean default null)
+language plpgsql
+as $fn$
+declare
+    v_id       text := pg_catalog.lower($1);
+    v_status   text;
+    v_deadline timestamptz;
+    v_pause    double precision := 0.002;
+begin
+    -- DSQL decodes the id into 128 bits (a UUID) before looking it up.
+    if v_id is null or v_id !~ '^[a-z2-7]{26}$' then
+        perform dsql_local.fail('22P02', 'Unable to convert text to UUID');
+    end if;
+    commit;
+    v_deadline := pg_catalog.clock_timestamp() + interval '5 minutes';
+    loop
+        select j.status into v_status from sys.jobs j where j.job_id = v_id;
+        if v_status is null or v_status = 'failed' then
+            wait_for_job := false;
+            return;
+        elsif v_status = 'completed' then
+            wait_for_job := true;
+            return;
+        elsif pg_catalog.clock_timestamp() >= v_deadline then
+            wait_for_job := false;
+            return;
+        end if;
+        -- The pause is a transaction of its own: CREATE INDEX CONCURRENTLY waits for older
+        -- snapshots to go, so a build waits at most one pause for this session.
+        commit;
+        perform pg_catalog.pg_sleep(v_pause);
+        commit;
+        v_pause := least(v_pause * 2, 0.05);
+    end loop;
+end
+$fn$;
+grant execute on procedure sys.wait_for_job(text, boolean) to public;
+
+------------------------------------------------------------------------------------------------
+-- Transaction row limit (DSQL-FACTS §4): at most 3000 rows inserted, updated or deleted per
+-- transaction; the statement that crosses it fails. Statement-level AFTER triggers count the rows
+-- of their transition table into a transaction-local setting, so an autocommit statement, an
+-- explicit transaction and a multi-statement query (one implicit transaction) all add up alike.
+-- COPY FROM fires them, and so do the statements FK cascades run on child tables. A row changed
+-- twice in one transaction counts twice.
+------------------------------------------------------------------------------------------------
+
+create or replace function dsql_local.count_modified_rows() returns trigger
+language plpgsql
+as $fn$
+declare
+    v_rows bigint;
+    v_set  text;
+begin
+    -- Qualified names: this runs with the client's search_path (a SET clause would cost a GUC
+    -- save and restore on every statement). Assignments rather than PERFORM: PL/pgSQL evaluates
+    -- them as simple expressions, without starting the executor.
+    if pg_catalog.current_setting('is_superuser') = 'on' then
+        -- The backing JDBC URL: plain PostgreSQL, for loading test data and debugging.
+        return null;
+    end if;
+    select pg_catalog.count(*) into v_rows from dsql_modified_rows;
+    if v_rows = 0 then
+        return null;
+    end if;
+    v_rows := v_rows + coalesce(nullif(pg_catalog.current_setting('dsql_local.modified_rows', true), '')::bigint, 0);
+    if v_rows > 3000 then
+        perform dsql_local.fail('54000', 'transaction row limit exceeded');
+    end if;
+    v_set := pg_catalog.set_config('dsql_local.modified_rows', v_rows::text, true);
+    return null;
+end
+$fn$;
+revoke all on function dsql_local.count_modified_rows() from public;
+grant execute on function dsql_local.count_modified_rows() to public;
+
+------------------------------------------------------------------------------------------------
+-- Column rules, asked of the catalog after CREATE TABLE / ALTER TABLE has run (DSQL-FACTS §8, §9,
+-- §11). Raising here aborts the statement, so a refused table never exists.
+------------------------------------------------------------------------------------------------
+
+-- The display name of a type DSQL refuses as a column type, or null. Domains are judged by their
+-- base type. Arrays, ranges, multiranges, geometric, network-address and bit-string types are
+-- refused as whole categories; the rest by name.
+create or replace function dsql_local.refused_column_type(p_type oid) returns text
+language sql stable
+set search_path = pg_catalog, pg_temp
+as $fn$
+    with recursive base(oid) as (
+        select p_type
+        union all
+        select t.typbasetype from base b join pg_type t on t.oid = b.oid where t.typtype = 'd'
+    )
+    select format_type(t.oid, null)
+    from base b join pg_type t on t.oid = b.oid
+    where t.typtype <> 'd'
+      and (t.typcategory in ('A', 'G', 'I', 'V')
+           or t.typtype in ('r', 'm')
+           or t.oid in ('money'::regtype, 'xml'::regtype, 'macaddr'::regtype, 'macaddr8'::regtype,
+                        'tsvector'::regtype, 'tsquery'::regtype, 'pg_lsn'::regtype))
+$fn$;
+revoke all on function dsql_local.refused_column_type(oid) from public;
+
+create or replace function dsql_local.on_table_ddl() returns event_trigger
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $fn$
+declare
+    v_cmd     record;
+    v_col     record;
+    v_refused text;
+    v_xact_age integer;
+begin
+    if (select r.rolsuper from pg_roles r where r.rolname = session_user) then
+        return;
+    end if;
+    v_xact_age := age(pg_current_xact_id()::xid);
+    for v_cmd in
+        select distinct d.objid, d.command_tag
+        from pg_event_trigger_ddl_commands() d
+        where d.classid = 'pg_class'::regclass and d.object_type = 'table'
+    loop
+        -- Only columns this transaction wrote (all of a new table's; an ALTER's added or changed
+        -- ones), so a table made by a superuser keeps what it has. age() orders xids safely
+        -- across wraparound; subtransaction xids are younger than their top-level one.
+        for v_col in
+            select a.attname, a.atttypid, a.atttypmod, a.attidentity
+            from pg_attribute a
+            where a.attrelid = v_cmd.objid and a.attnum > 0 and not a.attisdropped
+              and age(a.xmin) <= v_xact_age
+            order by a.attnum
+        loop
+            v_refused := dsql_local.refused_column_type(v_col.atttypid);
+            if v_refused is not null then
+                perform dsql_local.fail('0A000', format('datatype %s not supported', v_refused));
+            end if;
+            if v_col.attidentity <> '' and v_col.atttypid <> 'bigint'::regtype then
+                perform dsql_local.fail('0A000', format('datatype %s not supported, identity column type must be bigint',
+                                                        format_type(v_col.atttypid, null)));
+            end if;
+        end loop;
+
+        -- DSQL stores a numeric declared without precision and scale as numeric(18,6). ALTER TYPE
+        -- re-coerces defaults and stored values; a column a generated column reads cannot be
+        -- altered (PostgreSQL refuses) and stays unconstrained. The nested ALTER TABLE fires this
+        -- trigger again and finds nothing left to do.
+        for v_col in
+            select a.attname
+            from pg_attribute a
+            where a.attrelid = v_cmd.objid and a.attnum > 0 and not a.attisdropped
+              and age(a.xmin) <= v_xact_age
+              and a.atttypid = 'numeric'::regtype and a.atttypmod = -1
+            order by a.attnum
+        loop
+            begin
+                execute format('alter table %s alter column %I type numeric(18,6)', v_cmd.objid::regclass, v_col.attname);
+            exception when feature_not_supported then
+                null;
+            end;
+        end loop;
+
+        if v_cmd.command_tag = 'CREATE TABLE'
+           and (select c.relkind from pg_class c where c.oid = v_cmd.objid) = 'r'
+           and not exists (select 1 from pg_trigger t where t.tgrelid = v_cmd.objid
+                                                      and t.tgname = 'dsql_local_row_limit_insert') then
+            execute format('create trigger dsql_local_row_limit_insert after insert on %s '
+                           'referencing new table as dsql_modified_rows for each statement '
+                           'execute function dsql_local.count_modified_rows()', v_cmd.objid::regclass);
+            execute format('create trigger dsql_local_row_limit_update after update on %s '
+                           'referencing new table as dsql_modified_rows for each statement '
+                           'execute function dsql_local.count_modified_rows()', v_cmd.objid::regclass);
+            execute format('create trigger dsql_local_row_limit_delete after delete on %s '
+                           'referencing old table as dsql_modified_rows for each statement '
+                           'execute function dsql_local.count_modified_rows()', v_cmd.objid::regclass);
+        end if;
+
+        -- DSQL accepts ALTER TABLE ... DISABLE TRIGGER ALL|USER, but its row limit cannot be turned off.
+        for v_col in
+            select t.tgname from pg_trigger t
+            where t.tgrelid = v_cmd.objid and t.tgname like 'dsql\_local\_row\_limit\_%' and t.tgenabled = 'D'
+        loop
+            execute format('alter table %s enable trigger %I', v_cmd.objid::regclass, v_col.tgname);
+        end loop;
+    end loop;
+end
+$fn$;
+revoke all on function dsql_local.on_table_ddl() from public;
+
+-- DSQL records a completed DROP job for each dropped table (EMU index.json) and, here, for an
+-- index dropped by name; in the dropping transaction, so a rolled-back DROP leaves no job.
+create or replace function dsql_local.on_sql_drop() returns event_trigger
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $fn$
+begin
+    if (select r.rolsuper from pg_roles r where r.rolname = session_user) then
+        return;
+    end if;
+    insert into dsql_local.jobs (job_id, status, job_type, class_id, object_id, start_time, update_time)
+    select dsql_local.new_job_id(), 'completed', 'DROP', d.classid, d.objid, now(), now()
+    from pg_event_trigger_dropped_objects() d
+    where d.classid = 'pg_class'::regclass
+      and (d.object_type = 'table' or (d.object_type = 'index' and d.original));
+end
+$fn$;
+revoke all on function dsql_local.on_sql_drop() from public;
+
+drop event trigger if exists dsql_local_table_ddl;
+create event trigger dsql_local_table_ddl on ddl_command_end
+    when tag in ('CREATE TABLE', 'ALTER TABLE')
+    execute function dsql_local.on_table_ddl();
+
+drop event trigger if exists dsql_local_sql_drop;
+create event trigger dsql_local_sql_drop on sql_drop
+    execute function dsql_local.on_sql_drop();
