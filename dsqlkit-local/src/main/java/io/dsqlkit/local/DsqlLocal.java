@@ -50,6 +50,8 @@ public final class DsqlLocal implements AutoCloseable {
     public static final String ADMIN_USER = "admin";
     /** DSQL-FACTS §2: the server closes a connection after 60 minutes. */
     public static final Duration DSQL_MAX_CONNECTION_AGE = Duration.ofMinutes(60);
+    /** DSQL-FACTS §4: a transaction may last 5 minutes. */
+    public static final Duration DSQL_MAX_TRANSACTION_AGE = Duration.ofMinutes(5);
     /** Local default; DSQL allows 10 000 per cluster, which one embedded PostgreSQL cannot back. */
     public static final int DEFAULT_MAX_CONNECTIONS = 200;
     /** Largest client message accepted (bytes of payload). */
@@ -107,7 +109,8 @@ public final class DsqlLocal implements AutoCloseable {
                     config.maxFrameBytes, config.maxConnectionAge, config.maxConnections, config.startupTimeout,
                     backing.fullVersionString(), config.clock);
             jobs = new JobRunner(JobDatabase.of(backing));
-            gates = new DsqlSessionGates(route -> jobs.jobsCommitted(route.database()));
+            gates = new DsqlSessionGates(config.clock, config.maxTransactionAge, backing::primaryKey,
+                    route -> jobs.jobsCommitted(route.database()));
             server = new FrontEndServer(settings, backing.socketFile(), gates);
             String id = defaultClusterId(dataDirectory);
             defaultCluster = serve(id, BackingPostgres.DEFAULT_CLUSTER_DATABASE, config.port, true);
@@ -367,6 +370,7 @@ public final class DsqlLocal implements AutoCloseable {
         private final Map<String, String> trustedKeys = new LinkedHashMap<>();
         private Path dataDirectory;
         private Duration maxConnectionAge = DSQL_MAX_CONNECTION_AGE;
+        private Duration maxTransactionAge = DSQL_MAX_TRANSACTION_AGE;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
         private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
@@ -421,6 +425,15 @@ public final class DsqlLocal implements AutoCloseable {
                 throw new IllegalArgumentException("maxConnectionAge must be positive");
             }
             this.maxConnectionAge = maxConnectionAge;
+            return this;
+        }
+
+        /** DSQL ends transactions older than 5 minutes ({@code 54000}); tests may use seconds. */
+        public Builder maxTransactionAge(Duration maxTransactionAge) {
+            if (maxTransactionAge == null || maxTransactionAge.isNegative() || maxTransactionAge.isZero()) {
+                throw new IllegalArgumentException("maxTransactionAge must be positive");
+            }
+            this.maxTransactionAge = maxTransactionAge;
             return this;
         }
 

@@ -161,6 +161,36 @@ public final class BackingPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * The primary-key columns of a table in a cluster database, resolving an unqualified name in
+     * {@code public} (DSQL's default schema); {@code null} if there is no such table.
+     */
+    public List<String> primaryKey(String database, String schema, String table) {
+        String sql = "select a.attname from pg_catalog.pg_class c"
+                + " join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
+                + " left join pg_catalog.pg_index i on i.indrelid = c.oid and i.indisprimary"
+                + " left join pg_catalog.pg_attribute a on a.attrelid = c.oid and a.attnum = any(i.indkey)"
+                + " where c.relname = ? and n.nspname = ? and c.relkind in ('r', 'p')";
+        try (Connection c = superuserConnection(database);
+             java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, table);
+            s.setString(2, schema == null ? "public" : schema);
+            List<String> columns = new ArrayList<>();
+            boolean found = false;
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found = true;
+                    if (rs.getString(1) != null) {
+                        columns.add(rs.getString(1));
+                    }
+                }
+            }
+            return found ? List.copyOf(columns) : null;
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
     /** Clones the template into a new database for a cluster. */
     public void createClusterDatabase(String database) throws SQLException {
         try (Connection c = superuserConnection(DEFAULT_CLUSTER_DATABASE); Statement s = c.createStatement()) {

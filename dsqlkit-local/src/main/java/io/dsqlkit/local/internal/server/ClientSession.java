@@ -98,7 +98,6 @@ final class ClientSession implements Runnable {
     private int queryStatement;
     /** Rows of a guarded simple-query statement, held until it is known not to conflict. */
     private final List<Frame> buffered = new ArrayList<>();
-    private boolean injectedInCycle;
     private boolean jobsInCycle;
     private final StatementGate gate;
 
@@ -350,7 +349,6 @@ final class ClientSession implements Runnable {
                         parse = parseFrame(name, plan.sql(), parameterTypes);
                     }
                     statementParameterTypes.put(name, parameterTypes);
-                    injectedInCycle |= plan.injected();
                     identity.onParse(parse);
                     writeFrame(backendOut, parse);
                     owed.add(Owed.RELAY);
@@ -389,7 +387,6 @@ final class ClientSession implements Runnable {
         identity.onSimpleQuery(forwarded);
         queryPlan = plan;
         queryStatement = 0;
-        injectedInCycle |= plan.injected();
         jobsInCycle |= plan.jobsSubmitted();
         writeFrame(backend.out, forwarded);
         backend.out.flush();
@@ -420,7 +417,6 @@ final class ClientSession implements Runnable {
             if (substitution.result() != null) {
                 portalResults.put(portal, substitution.result());
             }
-            injectedInCycle = true;
             return;
         }
         SnapshotAnswer answer = gate.conflictAnswer(statement);
@@ -656,7 +652,6 @@ final class ClientSession implements Runnable {
             server.jobsCommitted(route);
         }
         jobsInCycle = false;
-        injectedInCycle = false;
         writeFrame(clientOut, ready);
         clientOut.flush();
     }

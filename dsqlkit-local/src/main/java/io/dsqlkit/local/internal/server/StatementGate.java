@@ -37,20 +37,19 @@ public interface StatementGate {
      * @param sql            text to forward
      * @param overrides      per statement of {@code sql}, in order: how to present its result, or
      *                       {@code null} to relay it; may be shorter than the statement count
-     * @param injected       {@code sql} contains refusals raised by the front end
      * @param jobsSubmitted  {@code sql} may submit async jobs that start when its transaction commits
      * @param guarded        index of the statement wrapped in a savepoint for conflict handling, or -1
      * @param conflictAnswer what the guarded statement answers if it meets a conflicting row
      */
-    record QueryPlan(String sql, List<Result> overrides, boolean injected, boolean jobsSubmitted,
-                     int guarded, SnapshotAnswer conflictAnswer) {
+    record QueryPlan(String sql, List<Result> overrides, boolean jobsSubmitted, int guarded,
+                     SnapshotAnswer conflictAnswer) {
         public static QueryPlan unchanged(String sql) {
-            return new QueryPlan(sql, List.of(), false, false, -1, null);
+            return new QueryPlan(sql, List.of(), false, -1, null);
         }
     }
 
-    /** The plan for a Parse message: the statement text to prepare instead, and whether it raises a refusal. */
-    record ParsePlan(String sql, boolean injected) {
+    /** The plan for a Parse message: the statement text to prepare (a refusal raises in PostgreSQL). */
+    record ParsePlan(String sql) {
     }
 
     QueryPlan planQuery(String sql);
@@ -100,7 +99,7 @@ public interface StatementGate {
 
         @Override
         public ParsePlan planParse(String statementName, String sql) {
-            return new ParsePlan(sql, false);
+            return new ParsePlan(sql);
         }
 
         @Override

@@ -1,84 +1,164 @@
 package io.dsqlkit.local.internal.session;
 
+import io.dsqlkit.local.internal.classify.AsyncIndex;
+import io.dsqlkit.local.internal.classify.AsyncValidate;
+import io.dsqlkit.local.internal.classify.Classification;
+import io.dsqlkit.local.internal.classify.RowLock;
+import io.dsqlkit.local.internal.classify.StatementKind;
+import io.dsqlkit.local.internal.classify.TransactionCommand;
 import io.dsqlkit.local.internal.occ.SnapshotAnswer;
+import io.dsqlkit.local.internal.rules.Refusal;
+import io.dsqlkit.local.internal.classify.RuleIds;
 import io.dsqlkit.local.internal.server.ClusterRoute;
+import io.dsqlkit.local.internal.server.RaiseStatement;
 import io.dsqlkit.local.internal.server.StatementGate;
 import io.dsqlkit.local.internal.sql.SqlLexer.Token;
 import io.dsqlkit.local.internal.sql.SqlStatements;
+import io.dsqlkit.local.internal.txn.Decision;
+import io.dsqlkit.local.internal.txn.TransactionTracker;
 import io.dsqlkit.local.internal.wire.ServerError;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One session's view of DSQL's rules. Knows whether the session is inside an explicit transaction
- * (from the statements it let through, resynchronised at every ReadyForQuery), whether that
- * transaction is doomed by a conflict, and what each prepared statement is.
+ * One session's view of DSQL's rules. For every statement, in order: the transaction state machine
+ * (one DDL per transaction, no DDL with DML, aborted transactions, savepoints, the age limit), the
+ * statement's own refusal from the rule book, the rewrites DSQL's own statements need (async index
+ * and validation jobs, no-op statements), the catalog checks ({@code FOR UPDATE} on the whole key),
+ * and optimistic concurrency (guarded writes, doomed and forced-to-fail commits).
  */
 final class DsqlSessionGate implements StatementGate {
-    /** DSQL-FACTS §6. */
-    static final ServerError CONFLICT = ServerError.error("40001", "change conflicts with another transaction (OC000)");
     private static final String SAVEPOINT = "dsql_local_occ";
 
     private final DsqlSessionGates shared;
     private final ClusterRoute route;
-    private final Map<String, Statement> prepared = new HashMap<>();
+    private final TransactionTracker tracker;
+    private final ServerError conflict;
+    private final Map<String, Prepared> prepared = new HashMap<>();
     /** Inside an explicit transaction block, as far as the statements sent so far tell. */
     private boolean inBlock;
     /** A guarded statement met a conflict: COMMIT must fail. */
     private boolean doomed;
 
-    DsqlSessionGate(DsqlSessionGates shared, ClusterRoute route) {
+    DsqlSessionGate(DsqlSessionGates shared, ClusterRoute route, Clock clock, Duration maxTransactionAge) {
         this.shared = shared;
         this.route = route;
+        this.tracker = new TransactionTracker(clock, maxTransactionAge);
+        this.conflict = error(shared.rules().rule(RuleIds.OCC_DATA_CONFLICT).refuse());
     }
 
-    /** What the gate needs to know of one statement. */
-    private record Statement(String sql, Command command, boolean write, SnapshotAnswer conflictAnswer) {
-        static Statement of(SqlStatements.StatementText text) {
-            String sql = withoutTrailingSemicolon(text);
-            Command command = Command.of(text.tokens());
-            SnapshotAnswer answer = SnapshotAnswer.of(sql).orElse(null);
-            boolean write = answer != null || command == Command.WRITE;
-            return new Statement(sql, command, write, answer);
+    /** A statement with what the gate learned of it. */
+    private record Analysed(String sql, Classification classification, SnapshotAnswer conflictAnswer) {
+        TransactionCommand command() {
+            return classification.transactionCommand();
+        }
+
+        boolean writes() {
+            return classification.kind() == StatementKind.DML || classification.locksRows();
         }
     }
 
-    private enum Command {
-        BEGIN, COMMIT, ROLLBACK, WRITE, OTHER;
+    /** A prepared statement: what it is, what runs in its place, how its result is presented. */
+    private record Prepared(Analysed statement, String forwarded, Result result, boolean submitsJobs) {
+    }
 
-        static Command of(List<Token> tokens) {
-            if (tokens.isEmpty()) {
-                return OTHER;
-            }
-            Token first = tokens.get(0);
-            if (first.isKeyword("begin") || first.isKeyword("start")) {
-                return BEGIN;
-            }
-            if (first.isKeyword("commit") || first.isKeyword("end")) {
-                return tokens.size() > 1 && tokens.get(1).isKeyword("prepared") ? OTHER : COMMIT;
-            }
-            if (first.isKeyword("rollback") || first.isKeyword("abort")) {
-                return tokens.stream().anyMatch(t -> t.isKeyword("to")) ? OTHER : ROLLBACK;
-            }
-            if (first.isKeyword("insert") || first.isKeyword("update") || first.isKeyword("delete")
-                    || first.isKeyword("merge") || first.isKeyword("copy")) {
-                return WRITE;
-            }
-            return OTHER;
-        }
+    /** What to forward for one statement that passed the transaction rules. */
+    private record Rewrite(String sql, Result result, boolean submitsJobs, boolean refused) {
+    }
+
+    private Analysed analyse(SqlStatements.StatementText text) {
+        String sql = withoutTrailingSemicolon(text);
+        Classification classification = shared.classifier().classify(text);
+        SnapshotAnswer answer = classification.kind() == StatementKind.DML || classification.locksRows()
+                ? SnapshotAnswer.of(sql).orElse(null) : null;
+        return new Analysed(sql, classification, answer);
     }
 
     private static String withoutTrailingSemicolon(SqlStatements.StatementText text) {
-        String sql = text.sql().strip();
         List<Token> tokens = text.tokens();
         if (!tokens.isEmpty() && tokens.get(tokens.size() - 1).isPunctuation(";")) {
-            Token last = tokens.get(tokens.size() - 1);
-            sql = text.sql().substring(0, last.start() - text.start()).strip();
+            return text.sql().substring(0, tokens.get(tokens.size() - 1).start() - text.start()).strip();
         }
-        return sql;
+        return text.sql().strip();
+    }
+
+    /**
+     * The statement's own rules, independent of the transaction: its refusal, DSQL's rewrites and
+     * the catalog checks.
+     */
+    private Rewrite rewrite(Analysed statement) {
+        Classification c = statement.classification();
+        if (c.refusal() != null) {
+            return refusal(c.refusal());
+        }
+        if (c.asyncIndex() != null) {
+            return new Rewrite(submitIndexBuild(c.asyncIndex()), new Result.Tag("CREATE INDEX"), true, false);
+        }
+        if (c.asyncValidate() != null) {
+            return new Rewrite(submitValidation(c.asyncValidate()), new Result.Tag("ALTER TABLE"), true, false);
+        }
+        if (c.noOp()) {
+            return new Rewrite(RaiseStatement.noOp(), new Result.Tag(noOpTag(statement.sql())), false, false);
+        }
+        if (c.rowLock() != null) {
+            RowLock lock = c.rowLock();
+            List<String> key = shared.primaryKey(route.database(), lock.tableSchema(), lock.tableName());
+            if (key != null && !lock.coversKey(key)) {
+                return refusal(shared.rules().rule(RuleIds.LOCKING_KEY_EQUALITY).refuse());
+            }
+        }
+        if (c.kind() == StatementKind.DDL) {
+            shared.catalogChanged(route.database());
+        }
+        return new Rewrite(statement.sql(), null, false, false);
+    }
+
+    private static Rewrite refusal(Refusal refusal) {
+        return new Rewrite(RaiseStatement.of(error(refusal)), null, false, true);
+    }
+
+    private static ServerError error(Refusal refusal) {
+        return ServerError.error(refusal.sqlState(), refusal.message());
+    }
+
+    /** DSQL answers a no-op with the statement's own tag, e.g. {@code DROP TRIGGER}. */
+    private static String noOpTag(String sql) {
+        String[] words = sql.strip().split("\\s+", 3);
+        return words.length >= 2 ? (words[0] + " " + words[1]).toUpperCase(java.util.Locale.ROOT) : sql.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * {@code CREATE INDEX ASYNC} becomes a call that records the job in the client's transaction and
+     * returns its id as the one-row result DSQL gives; the build itself (CONCURRENTLY, so a failed
+     * UNIQUE build leaves an INVALID index as on DSQL) starts when that transaction commits.
+     */
+    private static String submitIndexBuild(AsyncIndex index) {
+        return "SELECT dsql_local.submit_index_build(" + literal(qualified(index.tableSchema(), index.tableName())) + ", "
+                + (index.indexName() == null ? "NULL" : literal(index.indexName())) + ", " + literal(index.postgresSql())
+                + ", pg_catalog.current_setting('search_path')) AS job_id";
+    }
+
+    private static String submitValidation(AsyncValidate validate) {
+        return "SELECT dsql_local.submit_constraint_validation(" + literal(qualified(validate.schema(), validate.table()))
+                + ", " + literal(validate.constraint()) + ", " + literal(validate.postgresSql())
+                + ", pg_catalog.current_setting('search_path')) AS job_id";
+    }
+
+    private static String qualified(String schema, String name) {
+        return schema == null ? identifier(name) : identifier(schema) + "." + identifier(name);
+    }
+
+    private static String identifier(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     // ------------------------------------------------------------------ simple protocol
@@ -89,30 +169,55 @@ final class DsqlSessionGate implements StatementGate {
         if (texts.isEmpty()) {
             return QueryPlan.unchanged(sql);
         }
-        List<Statement> statements = texts.stream().map(Statement::of).toList();
+        boolean implicit = texts.size() > 1;
         boolean block = inBlock;
         List<String> out = new ArrayList<>();
         List<Result> overrides = new ArrayList<>();
         int guarded = -1;
         SnapshotAnswer answer = null;
         boolean changed = false;
-        for (int i = 0; i < statements.size(); i++) {
-            Statement statement = statements.get(i);
-            boolean last = i == statements.size() - 1;
-            if (statement.command() == Command.COMMIT && block && commitMustFail()) {
+        boolean jobs = false;
+        for (int i = 0; i < texts.size(); i++) {
+            Analysed statement = analyse(texts.get(i));
+            boolean last = i == texts.size() - 1;
+            Decision decision = tracker.beforeStatement(statement.classification().kind(), statement.command(), implicit);
+            if (decision.refused()) {
+                if (decision.endsTransaction()) {
+                    out.add("ROLLBACK");
+                    overrides.add(new Result.Fail(ServerError.error(decision.sqlState(), decision.message())));
+                    block = false;
+                } else {
+                    out.add(RaiseStatement.of(ServerError.error(decision.sqlState(), decision.message())));
+                    overrides.add(null);
+                    tracker.afterError();
+                }
+                changed = true;
+                continue;
+            }
+            if (decision.skipped()) {
+                out.add(statement.sql());
+                overrides.add(null);
+                continue;
+            }
+            if (statement.command() == TransactionCommand.COMMIT && block && commitMustFail()) {
                 out.add("ROLLBACK");
-                overrides.add(new Result.Fail(CONFLICT));
+                overrides.add(new Result.Fail(conflict));
                 changed = true;
                 block = false;
                 continue;
             }
-            if (!block && statement.write() && statements.size() == 1 && shared.takeForcedConflict(route.clusterId())) {
-                out.add(io.dsqlkit.local.internal.server.RaiseStatement.of(CONFLICT));
+            Rewrite rewrite = rewrite(statement);
+            if (rewrite.refused()) {
+                tracker.afterError();
+            }
+            if (!block && !rewrite.refused() && statement.writes() && !implicit
+                    && shared.takeForcedConflict(route.clusterId())) {
+                out.add(RaiseStatement.of(conflict));
                 overrides.add(null);
                 changed = true;
                 continue;
             }
-            if (block && last && statement.conflictAnswer() != null) {
+            if (block && last && !rewrite.refused() && statement.conflictAnswer() != null) {
                 // Only the last statement can be answered from its snapshot: after a conflict the
                 // backend skips the rest of the string.
                 out.add("SAVEPOINT " + SAVEPOINT);
@@ -126,17 +231,19 @@ final class DsqlSessionGate implements StatementGate {
                 changed = true;
                 continue;
             }
-            out.add(statement.sql());
-            overrides.add(null);
+            out.add(rewrite.sql());
+            overrides.add(rewrite.result());
+            changed |= !rewrite.sql().equals(statement.sql()) || rewrite.result() != null;
+            jobs |= rewrite.submitsJobs();
             block = nextBlockState(block, statement.command());
         }
         if (!changed) {
             return QueryPlan.unchanged(sql);
         }
-        return new QueryPlan(String.join("; ", out), overrides, false, false, guarded, answer);
+        return new QueryPlan(String.join(";\n", out), overrides, jobs, guarded, answer);
     }
 
-    private static boolean nextBlockState(boolean block, Command command) {
+    private static boolean nextBlockState(boolean block, TransactionCommand command) {
         return switch (command) {
             case BEGIN -> true;
             case COMMIT, ROLLBACK -> false;
@@ -154,44 +261,70 @@ final class DsqlSessionGate implements StatementGate {
     @Override
     public ParsePlan planParse(String statementName, String sql) {
         List<SqlStatements.StatementText> texts = SqlStatements.split(sql);
-        Statement statement = texts.size() == 1 ? Statement.of(texts.get(0))
-                : new Statement(sql, Command.OTHER, false, null);
-        prepared.put(statementName, statement);
-        return new ParsePlan(sql, false);
+        if (texts.size() != 1) {
+            // Several statements in one Parse: PostgreSQL refuses it itself.
+            prepared.remove(statementName);
+            return new ParsePlan(sql);
+        }
+        Analysed statement = analyse(texts.get(0));
+        Rewrite rewrite = rewrite(statement);
+        prepared.put(statementName, new Prepared(statement, rewrite.sql(), rewrite.result(), rewrite.submitsJobs()));
+        return new ParsePlan(rewrite.refused() || rewrite.result() != null ? rewrite.sql() : sql);
     }
 
     @Override
     public Substitution beforeExecute(String statementName) {
-        Statement statement = prepared.get(statementName);
-        if (statement == null) {
+        Prepared p = prepared.get(statementName);
+        if (p == null) {
             return null;
+        }
+        Analysed statement = p.statement();
+        Decision decision = tracker.beforeStatement(statement.classification().kind(), statement.command(), false);
+        if (decision.refused()) {
+            ServerError error = ServerError.error(decision.sqlState(), decision.message());
+            if (decision.endsTransaction()) {
+                inBlock = false;
+                return new Substitution("ROLLBACK", new Result.Fail(error));
+            }
+            tracker.afterError();
+            return Substitution.refusal(error);
         }
         boolean block = inBlock;
         inBlock = nextBlockState(block, statement.command());
-        if (statement.command() == Command.COMMIT && block && commitMustFail()) {
-            return new Substitution("ROLLBACK", new Result.Fail(CONFLICT));
+        if (decision.skipped()) {
+            return null;
         }
-        if (!block && statement.write() && shared.takeForcedConflict(route.clusterId())) {
-            return Substitution.refusal(CONFLICT);
+        if (statement.command() == TransactionCommand.COMMIT && block && commitMustFail()) {
+            return new Substitution("ROLLBACK", new Result.Fail(conflict));
+        }
+        if (!block && statement.writes() && shared.takeForcedConflict(route.clusterId())) {
+            return Substitution.refusal(conflict);
+        }
+        if (p.forwarded().startsWith("DO ") && p.result() == null) {
+            // A refusal prepared at Parse: raising aborts the transaction like any failure.
+            tracker.afterError();
         }
         return null;
     }
 
     @Override
     public Result resultFor(String statementName) {
-        return null;
+        Prepared p = prepared.get(statementName);
+        return p == null ? null : p.result();
     }
 
     @Override
     public boolean submitsJobs(String statementName) {
-        return false;
+        Prepared p = prepared.get(statementName);
+        return p != null && p.submitsJobs();
     }
 
     @Override
     public SnapshotAnswer conflictAnswer(String statementName) {
-        Statement statement = prepared.get(statementName);
+        Prepared p = prepared.get(statementName);
         // beforeExecute has already moved inBlock past this statement; a write does not change it.
-        return statement != null && inBlock ? statement.conflictAnswer() : null;
+        return p != null && inBlock && p.result() == null && !p.forwarded().startsWith("DO ")
+                ? p.statement().conflictAnswer() : null;
     }
 
     // ------------------------------------------------------------------ outcomes
@@ -203,10 +336,12 @@ final class DsqlSessionGate implements StatementGate {
 
     @Override
     public void onError() {
+        tracker.afterError();
     }
 
     @Override
     public void onReadyForQuery(char status) {
+        tracker.onReadyForQuery(status);
         inBlock = status != 'I';
         if (status == 'I') {
             doomed = false;

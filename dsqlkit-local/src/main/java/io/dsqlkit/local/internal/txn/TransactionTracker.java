@@ -1,5 +1,7 @@
 package io.dsqlkit.local.internal.txn;
 
+import io.dsqlkit.local.internal.classify.StatementKind;
+import io.dsqlkit.local.internal.classify.TransactionCommand;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;

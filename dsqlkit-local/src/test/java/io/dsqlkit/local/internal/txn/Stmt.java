@@ -1,5 +1,7 @@
 package io.dsqlkit.local.internal.txn;
 
+import io.dsqlkit.local.internal.classify.StatementKind;
+import io.dsqlkit.local.internal.classify.TransactionCommand;
 /** Test shorthand: a classified statement as the relay would hand it over. */
 enum Stmt {
     QUERY(StatementKind.QUERY, TransactionCommand.NONE),

@@ -1,5 +1,7 @@
 package io.dsqlkit.local.internal.txn;
 
+import io.dsqlkit.local.internal.classify.StatementKind;
+import io.dsqlkit.local.internal.classify.TransactionCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
