@@ -279,7 +279,9 @@ final class DsqlSessionGate implements StatementGate {
             return null;
         }
         Analysed statement = p.statement();
-        Decision decision = tracker.beforeStatement(statement.classification().kind(), statement.command(), false);
+        // Outside an explicit block, the statements up to Sync run in one implicit transaction, as
+        // a multi-statement simple query does.
+        Decision decision = tracker.beforeStatement(statement.classification().kind(), statement.command(), !inBlock);
         if (decision.refused()) {
             ServerError error = ServerError.error(decision.sqlState(), decision.message());
             if (decision.endsTransaction()) {
