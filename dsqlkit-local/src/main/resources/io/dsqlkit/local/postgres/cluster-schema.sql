@@ -121,6 +121,21 @@ as $fn$
 $fn$;
 revoke all on function dsql_local.enqueue_job(text, oid, oid, text, oid, text, text) from public;
 
+-- DSQL-FACTS §7: at most 24 indexes per table, counting builds already queued for it.
+create or replace function dsql_local.check_index_limit(p_table regclass) returns void
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $fn$
+begin
+    if (select count(*) from pg_index i where i.indrelid = p_table)
+       + (select count(*) from dsql_local.jobs j
+          where j.job_type = 'INDEX_BUILD' and j.status = 'submitted' and j.table_id = p_table) >= 24 then
+        perform dsql_local.fail('54000', 'more than 24 indexes per table are not allowed');
+    end if;
+end
+$fn$;
+revoke all on function dsql_local.check_index_limit(regclass) from public;
+
 -- For the relay: CREATE [UNIQUE] INDEX ASYNC becomes
 --   SELECT dsql_local.submit_index_build('<table>', '<index>', '<CREATE ... INDEX CONCURRENTLY ...>',
 --                                        pg_catalog.current_setting('search_path')) AS job_id
@@ -130,6 +145,7 @@ create or replace function dsql_local.submit_index_build(p_table regclass, p_ind
 language sql volatile security definer
 set search_path = pg_catalog, pg_temp
 as $fn$
+    select dsql_local.check_index_limit(p_table);
     select dsql_local.enqueue_job('INDEX_BUILD', 'pg_catalog.pg_class'::regclass, null,
                                   n.nspname || '.' || p_index_name, c.oid, p_statement, p_search_path)
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -376,3 +392,44 @@ create event trigger dsql_local_table_ddl on ddl_command_end
 drop event trigger if exists dsql_local_sql_drop;
 create event trigger dsql_local_sql_drop on sql_drop
     execute function dsql_local.on_sql_drop();
+
+------------------------------------------------------------------------------------------------
+-- Object limits (DSQL-FACTS §7) that one catalog count can check when the object is made.
+-- sys and dsql_local are DSQL's and ours, not the user's, so they do not count.
+------------------------------------------------------------------------------------------------
+
+create or replace function dsql_local.on_object_create() returns event_trigger
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $fn$
+declare
+    v_count bigint;
+begin
+    if (select r.rolsuper from pg_roles r where r.rolname = session_user) then
+        return;
+    end if;
+    if tg_tag = 'CREATE SCHEMA' then
+        select count(*) into v_count from pg_namespace n
+        where n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast', 'sys', 'dsql_local')
+          and n.nspname not like 'pg\_temp\_%' and n.nspname not like 'pg\_toast\_temp\_%';
+        if v_count > 10 then
+            perform dsql_local.fail('54000', 'more than 10 schemas not allowed');
+        end if;
+    elsif tg_tag in ('CREATE TABLE', 'CREATE VIEW') then
+        select count(*) into v_count from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where c.relkind = any (case when tg_tag = 'CREATE TABLE' then array['r', 'p'] else array['v'] end::"char"[])
+          and n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast', 'sys', 'dsql_local');
+        if tg_tag = 'CREATE TABLE' and v_count > 1000 then
+            perform dsql_local.fail('54000', 'creating more than 1000 tables not allowed');
+        elsif tg_tag = 'CREATE VIEW' and v_count > 5000 then
+            perform dsql_local.fail('54000', 'creating more than 5000 views not allowed');
+        end if;
+    end if;
+end
+$fn$;
+revoke all on function dsql_local.on_object_create() from public;
+
+drop event trigger if exists dsql_local_object_limits;
+create event trigger dsql_local_object_limits on ddl_command_end
+    when tag in ('CREATE SCHEMA', 'CREATE TABLE', 'CREATE VIEW')
+    execute function dsql_local.on_object_create();

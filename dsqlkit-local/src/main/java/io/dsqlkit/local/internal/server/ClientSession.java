@@ -784,8 +784,12 @@ final class ClientSession implements Runnable {
      * a lock wait cut short by the session's lock_timeout (DSQL never waits for a lock).
      */
     static boolean isConflict(ServerError error) {
+        String message = error.message() == null ? "" : error.message();
+        if (message.contains("(OC00")) {
+            return false; // already DSQL's own answer, raised by the front end
+        }
         return "40001".equals(error.sqlState()) || "40P01".equals(error.sqlState())
-                || "55P03".equals(error.sqlState()) && error.message() != null && error.message().contains("lock timeout");
+                || "55P03".equals(error.sqlState()) && message.contains("lock timeout");
     }
 
     /** DSQL's answer to a conflict it could not absorb (autocommit, or a statement without a snapshot equivalent). */

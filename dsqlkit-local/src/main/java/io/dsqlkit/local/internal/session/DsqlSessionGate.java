@@ -39,17 +39,23 @@ final class DsqlSessionGate implements StatementGate {
     private final ClusterRoute route;
     private final TransactionTracker tracker;
     private final ServerError conflict;
+    private final ServerError schemaConflict;
     private final Map<String, Prepared> prepared = new HashMap<>();
     /** Inside an explicit transaction block, as far as the statements sent so far tell. */
     private boolean inBlock;
     /** A guarded statement met a conflict: COMMIT must fail. */
     private boolean doomed;
+    /** The cluster's catalog version when the current explicit transaction began, or -1 outside one. */
+    private long blockCatalogVersion = -1;
+    /** DDL has run in the current transaction: when it commits, other sessions' transactions go stale. */
+    private boolean ddlPending;
 
     DsqlSessionGate(DsqlSessionGates shared, ClusterRoute route, Clock clock, Duration maxTransactionAge) {
         this.shared = shared;
         this.route = route;
         this.tracker = new TransactionTracker(clock, maxTransactionAge);
         this.conflict = error(shared.rules().rule(RuleIds.OCC_DATA_CONFLICT).refuse());
+        this.schemaConflict = error(shared.rules().rule(RuleIds.OCC_SCHEMA_CONFLICT).refuse());
     }
 
     /** A statement with what the gate learned of it. */
@@ -199,11 +205,26 @@ final class DsqlSessionGate implements StatementGate {
                 overrides.add(null);
                 continue;
             }
+            ServerError stale = staleCatalog(block, statement.command());
+            if (stale != null && statement.command() == TransactionCommand.COMMIT) {
+                out.add("ROLLBACK");
+                overrides.add(new Result.Fail(stale));
+                changed = true;
+                block = advance(block, statement);
+                continue;
+            }
+            if (stale != null) {
+                out.add(RaiseStatement.of(stale));
+                overrides.add(null);
+                tracker.afterError();
+                changed = true;
+                continue;
+            }
             if (statement.command() == TransactionCommand.COMMIT && block && commitMustFail()) {
                 out.add("ROLLBACK");
                 overrides.add(new Result.Fail(conflict));
                 changed = true;
-                block = false;
+                block = advance(block, statement);
                 continue;
             }
             Rewrite rewrite = rewrite(statement);
@@ -235,7 +256,7 @@ final class DsqlSessionGate implements StatementGate {
             overrides.add(rewrite.result());
             changed |= !rewrite.sql().equals(statement.sql()) || rewrite.result() != null;
             jobs |= rewrite.submitsJobs();
-            block = nextBlockState(block, statement.command());
+            block = rewrite.refused() ? block : advance(block, statement);
         }
         if (!changed) {
             return QueryPlan.unchanged(sql);
@@ -249,6 +270,33 @@ final class DsqlSessionGate implements StatementGate {
             case COMMIT, ROLLBACK -> false;
             default -> block;
         };
+    }
+
+    /**
+     * DSQL-FACTS §5: a transaction that began before another session's DDL committed has a stale
+     * catalog; its next statement fails with OC001 (a COMMIT rolls back with it). ROLLBACK is fine.
+     */
+    private ServerError staleCatalog(boolean block, TransactionCommand command) {
+        if (!block || command == TransactionCommand.ROLLBACK || blockCatalogVersion < 0) {
+            return null;
+        }
+        return shared.catalogVersion(route.clusterId()) != blockCatalogVersion ? schemaConflict : null;
+    }
+
+    /** Moves the block state past a statement, noting the catalog version when a block begins. */
+    private boolean advance(boolean block, Analysed statement) {
+        boolean next = nextBlockState(block, statement.command());
+        if (!block && next) {
+            blockCatalogVersion = shared.catalogVersion(route.clusterId());
+        } else if (!next) {
+            blockCatalogVersion = -1;
+        }
+        if (statement.classification().kind() == StatementKind.DDL) {
+            ddlPending = true;
+        } else if (statement.command() == TransactionCommand.ROLLBACK) {
+            ddlPending = false;
+        }
+        return next;
     }
 
     /** A COMMIT fails when a conflict doomed the transaction, or when a test forced it to. */
@@ -292,10 +340,19 @@ final class DsqlSessionGate implements StatementGate {
             return Substitution.refusal(error);
         }
         boolean block = inBlock;
-        inBlock = nextBlockState(block, statement.command());
         if (decision.skipped()) {
             return null;
         }
+        ServerError stale = staleCatalog(block, statement.command());
+        if (stale != null) {
+            if (statement.command() == TransactionCommand.COMMIT) {
+                inBlock = advance(block, statement);
+                return new Substitution("ROLLBACK", new Result.Fail(stale));
+            }
+            tracker.afterError();
+            return Substitution.refusal(stale);
+        }
+        inBlock = advance(block, statement);
         if (statement.command() == TransactionCommand.COMMIT && block && commitMustFail()) {
             return new Substitution("ROLLBACK", new Result.Fail(conflict));
         }
@@ -346,7 +403,15 @@ final class DsqlSessionGate implements StatementGate {
         tracker.onReadyForQuery(status);
         inBlock = status != 'I';
         if (status == 'I') {
+            if (ddlPending && !doomed) {
+                shared.catalogCommitted(route.clusterId());
+            }
             doomed = false;
+            ddlPending = false;
+            blockCatalogVersion = -1;
+        } else if (status == 'E') {
+            // A failed block commits nothing, its DDL included.
+            ddlPending = false;
         }
     }
 }

@@ -27,6 +27,8 @@ public final class DsqlSessionGates implements SessionGates {
     private final PrimaryKeys catalog;
     private final Consumer<ClusterRoute> jobsCommitted;
     private final Map<String, AtomicInteger> forcedConflicts = new ConcurrentHashMap<>();
+    /** Per cluster, bumped whenever a transaction with DDL commits (DSQL-FACTS §5: catalog changes are cluster-wide). */
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> catalogVersions = new ConcurrentHashMap<>();
     /** Primary keys by database and table; emptied for a database whenever DDL runs in it. */
     private final Map<String, Map<String, List<String>>> keys = new ConcurrentHashMap<>();
 
@@ -72,6 +74,15 @@ public final class DsqlSessionGates implements SessionGates {
     boolean takeForcedConflict(String clusterId) {
         AtomicInteger left = forcedConflicts.get(clusterId);
         return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    long catalogVersion(String clusterId) {
+        return catalogVersions.computeIfAbsent(clusterId, k -> new java.util.concurrent.atomic.AtomicLong()).get();
+    }
+
+    /** A transaction with DDL committed: every transaction that started before it is now stale. */
+    void catalogCommitted(String clusterId) {
+        catalogVersions.computeIfAbsent(clusterId, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
     }
 
     List<String> primaryKey(String database, String schema, String table) {
