@@ -22,7 +22,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * dsql-local [--port N] [--bind ADDR] [--data-dir DIR] [--no-tls] [--iam-key AKID:SECRET]...
- *            [--region R] [--max-connections N] [--max-connection-age SECONDS]
+ *            [--region R] [--max-connections N] [--max-connection-age SECONDS] [--max-transaction-age SECONDS]
  * dsql-local token [--user NAME] [--host HOST] [--region R] [--iam-key AKID:SECRET] [--expires-in SECONDS]
  * </pre>
  */
@@ -41,6 +41,7 @@ public final class DsqlLocalMain {
             "  --region R                  region in endpoint names (default us-east-1)",
             "  --max-connections N         open connections before 53300 (default " + DsqlLocal.DEFAULT_MAX_CONNECTIONS + ")",
             "  --max-connection-age S      seconds before a connection is closed (default 3600, as DSQL)",
+            "  --max-transaction-age S     seconds a transaction may last (default 300, as DSQL)",
             "",
             "token options:",
             "  --user NAME                 role to connect as (default admin: a DbConnectAdmin token)",
@@ -96,6 +97,7 @@ public final class DsqlLocalMain {
                 case "--region" -> builder.region(Region.of(options.value(option)));
                 case "--max-connections" -> builder.maxConnections(options.intValue(option));
                 case "--max-connection-age" -> builder.maxConnectionAge(Duration.ofSeconds(options.intValue(option)));
+                case "--max-transaction-age" -> builder.maxTransactionAge(Duration.ofSeconds(options.intValue(option)));
                 case "-h", "--help" -> {
                     out.println(USAGE);
                     return;
