@@ -48,6 +48,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>{@code bench.workloads} {@code select,update} (default both)</li>
  *   <li>{@code bench.starts} cold starts to time (default 3; 0 skips)</li>
  *   <li>{@code bench.newClusters} {@code newCluster()} calls to time (default 20; 0 skips)</li>
+ *   <li>{@code bench.maxForeignCpu} CPU (in cores) that other processes may use during a measured round
+ *       before the round counts as disturbed and is repeated (default 0.1; Linux only; a negative value
+ *       turns the check off)</li>
+ *   <li>{@code bench.maxRepeats} how often one cell may repeat disturbed rounds (default 30)</li>
  *   <li>{@code bench.out} also write the report to this file</li>
  * </ul>
  *
@@ -59,6 +63,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * default {@code prepareThreshold}, so after 5 executions the statement is server-prepared), warms
  * up, then runs its measured time in rounds that alternate the order of the paths, so slow drift of
  * the machine (autovacuum, page cache, turbo) is shared fairly. Paths never run at the same time.
+ *
+ * <p>On a shared machine other processes steal CPU from whichever path happens to run. On Linux
+ * every measured round therefore reads {@code /proc}: CPU time used by processes other than this
+ * JVM and the backing PostgreSQL of the instance under test beyond {@code bench.maxForeignCpu} makes
+ * the round "disturbed"; it is thrown away and run again, and the report counts such repeats.
  */
 public final class ProxyBenchmark {
     private static final String TABLE_DDL =
@@ -90,9 +99,10 @@ public final class ProxyBenchmark {
                         DriverManager.getConnection(cluster.backingJdbcUrl() + "&sslmode=disable"));
                 BenchPath proxied = new BenchPath(tls ? "DSQL Local, TLS" : "DSQL Local, no TLS",
                         tls ? "DSQL Local, TLS" : "DSQL Local, no TLS", cluster::connect);
+                Interference interference = Interference.forBackingUrl(cluster.backingJdbcUrl(), config.maxForeignCpu);
                 for (Workload workload : config.workloads) {
                     for (int threads : config.threads) {
-                        report.cells.add(runCell(config, workload, threads, direct, proxied));
+                        report.cells.add(runCell(config, workload, threads, direct, proxied, interference));
                     }
                 }
             }
@@ -112,38 +122,72 @@ public final class ProxyBenchmark {
 
     // ------------------------------------------------------------------ startup times
 
-    private static void measureStartup(Config config, Report report) throws SQLException {
+    private static void measureStartup(Config config, Report report) throws Exception {
         int starts = Math.max(1, config.starts);
+        int repeats = 0;
         for (int i = 0; i < starts; i++) {
             progress("cold start " + (i + 1) + "/" + starts);
+            Interference interference = Interference.forStartup(config.maxForeignCpu);
+            interference.begin();
             long t0 = System.nanoTime();
             DsqlLocal dsql = DsqlLocal.builder().start();
             long started = System.nanoTime() - t0;
+            double foreign = interference.foreignCores();
             try {
+                if (foreign > interference.maxForeignCores() && repeats < config.maxRepeats) {
+                    repeats++;
+                    report.startupRepeats++;
+                    progress(String.format(Locale.ROOT, "  disturbed (other processes used %.2f cores): repeating it", foreign));
+                    i--;
+                    continue;
+                }
                 if (config.starts > 0) {
                     report.coldStarts.add(started);
                 }
                 if (i == starts - 1 && config.newClusters > 0) {
-                    for (int n = 0; n < config.newClusters; n++) {
-                        long c0 = System.nanoTime();
-                        DsqlCluster cluster = dsql.newCluster();
-                        report.newClusters.add(System.nanoTime() - c0);
-                        if (n == 0) {
-                            // Not timed: proves the cluster is usable.
-                            try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
-                                s.execute("select 1");
-                            }
-                        }
-                        long d0 = System.nanoTime();
-                        cluster.close();
-                        report.clusterCloses.add(System.nanoTime() - d0);
-                    }
+                    measureNewCluster(config, report, dsql);
                 }
             } finally {
                 long c0 = System.nanoTime();
                 dsql.close();
                 report.stops.add(System.nanoTime() - c0);
             }
+        }
+    }
+
+    /** {@code newCluster()} calls in one batch; a batch disturbed by other processes is repeated. */
+    private static void measureNewCluster(Config config, Report report, DsqlLocal dsql) throws Exception {
+        Interference interference = Interference.forBackingUrl(dsql.defaultCluster().backingJdbcUrl(),
+                config.maxForeignCpu);
+        for (int attempt = 0; ; attempt++) {
+            LongArray creates = new LongArray(config.newClusters);
+            LongArray closes = new LongArray(config.newClusters);
+            interference.begin();
+            for (int n = 0; n < config.newClusters; n++) {
+                long c0 = System.nanoTime();
+                DsqlCluster cluster = dsql.newCluster();
+                creates.add(System.nanoTime() - c0);
+                if (n == 0 && attempt == 0) {
+                    // Not timed: proves the cluster is usable.
+                    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+                        s.execute("select 1");
+                    }
+                }
+                long d0 = System.nanoTime();
+                cluster.close();
+                closes.add(System.nanoTime() - d0);
+            }
+            double foreign = interference.foreignCores();
+            if (foreign > interference.maxForeignCores() && attempt < Math.min(5, config.maxRepeats)) {
+                report.startupRepeats++;
+                progress(String.format(Locale.ROOT,
+                        "  newCluster() batch disturbed (other processes used %.2f cores): repeating it", foreign));
+                Thread.sleep(1000);
+                continue;
+            }
+            report.newClusters.addAll(creates);
+            report.clusterCloses.addAll(closes);
+            return;
         }
     }
 
@@ -182,8 +226,8 @@ public final class ProxyBenchmark {
 
     // ------------------------------------------------------------------ throughput and latency
 
-    private static Cell runCell(Config config, Workload workload, int threads, BenchPath direct, BenchPath proxied)
-            throws Exception {
+    private static Cell runCell(Config config, Workload workload, int threads, BenchPath direct, BenchPath proxied,
+                                Interference interference) throws Exception {
         progress(String.format(Locale.ROOT, "cell: %s, %d thread(s): %s vs %s", workload.label, threads,
                 direct.label, proxied.label));
         List<BenchPath> paths = List.of(direct, proxied);
@@ -203,13 +247,35 @@ public final class ProxyBenchmark {
             long roundNanos = (long) (config.durationSeconds * 1e9 / config.rounds);
             Map<BenchPath, Measurement> results = new LinkedHashMap<>();
             paths.forEach(p -> results.put(p, new Measurement()));
+            int repeated = 0;
+            boolean gaveUp = false;
             for (int round = 0; round < config.rounds; round++) {
                 List<BenchPath> order = round % 2 == 0 ? paths : List.of(proxied, direct);
                 for (BenchPath path : order) {
-                    runPhase(clients.get(path), roundNanos, results.get(path));
+                    while (true) {
+                        Measurement attempt = new Measurement();
+                        interference.begin();
+                        runPhase(clients.get(path), roundNanos, attempt);
+                        double foreign = interference.foreignCores();
+                        if (foreign > interference.maxForeignCores() && !gaveUp) {
+                            if (repeated < config.maxRepeats) {
+                                repeated++;
+                                progress(String.format(Locale.ROOT,
+                                        "  round %d of %s disturbed (other processes used %.2f cores): repeating it",
+                                        round + 1, path.label, foreign));
+                                Thread.sleep(1000);
+                                continue;
+                            }
+                            gaveUp = true;
+                            progress("  too many disturbed rounds: keeping the rest as they come");
+                        }
+                        results.get(path).add(attempt);
+                        break;
+                    }
                 }
             }
-            Cell cell = new Cell(workload, threads, direct, results.get(direct), proxied, results.get(proxied));
+            Cell cell = new Cell(workload, threads, direct, results.get(direct), proxied, results.get(proxied),
+                    repeated, gaveUp);
             progress(String.format(Locale.ROOT, "  direct %,.0f ops/s, proxied %,.0f ops/s, ratio %.3f",
                     cell.directResult.opsPerSecond(), cell.proxiedResult.opsPerSecond(), cell.ratio()));
             return cell;
@@ -370,6 +436,14 @@ public final class ProxyBenchmark {
         long nanos;
         long cpuNanos;
 
+        void add(Measurement round) {
+            latencies.addAll(round.latencies);
+            roundRates.addAll(round.roundRates);
+            ops += round.ops;
+            nanos += round.nanos;
+            cpuNanos += round.cpuNanos;
+        }
+
         double opsPerSecond() {
             return ops / (nanos / 1e9);
         }
@@ -384,7 +458,7 @@ public final class ProxyBenchmark {
     }
 
     record Cell(Workload workload, int threads, BenchPath direct, Measurement directResult,
-                BenchPath proxied, Measurement proxiedResult) {
+                BenchPath proxied, Measurement proxiedResult, int repeatedRounds, boolean disturbed) {
         double ratio() {
             return proxiedResult.opsPerSecond() / directResult.opsPerSecond();
         }
@@ -431,10 +505,168 @@ public final class ProxyBenchmark {
         }
     }
 
+    /**
+     * CPU used by processes other than this JVM and one backing PostgreSQL (its postmaster and
+     * backends), from {@code /proc}; inert where {@code /proc} is missing.
+     */
+    static final class Interference {
+        private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on every mainstream Linux
+        private final long postmasterPid;
+        private final double maxForeignCores;
+        private final boolean enabled;
+        private long busyAtStart;
+        private long ownAtStart;
+        private long startNanos;
+        private long bootTicksAtStart;
+
+        private Interference(long postmasterPid, double maxForeignCores, boolean enabled) {
+            this.postmasterPid = postmasterPid;
+            this.maxForeignCores = maxForeignCores;
+            this.enabled = enabled;
+        }
+
+        static Interference forBackingUrl(String backingJdbcUrl, double maxForeignCores) {
+            if (maxForeignCores < 0 || !Files.isReadable(Path.of("/proc/stat"))) {
+                return new Interference(-1, Double.MAX_VALUE, false);
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d+)/").matcher(backingJdbcUrl);
+            String port = m.find() ? m.group(1) : "";
+            long postmaster = -1;
+            for (long pid : pids()) {
+                try {
+                    String cmdline = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"));
+                    if (cmdline.contains("postgres\0") && cmdline.contains("\0-p\0" + port + "\0")) {
+                        postmaster = pid;
+                        break;
+                    }
+                } catch (IOException | RuntimeException ignored) {
+                    // the process ended
+                }
+            }
+            if (postmaster < 0) {
+                progress("could not find the backing PostgreSQL's process; disturbed rounds are not detected");
+                return new Interference(-1, Double.MAX_VALUE, false);
+            }
+            return new Interference(postmaster, maxForeignCores, true);
+        }
+
+        /**
+         * For a cold start, whose PostgreSQL does not exist yet: processes named postgres, initdb or
+         * pg_ctl that start during the measurement count as the benchmark's own.
+         */
+        static Interference forStartup(double maxForeignCores) {
+            if (maxForeignCores < 0 || !Files.isReadable(Path.of("/proc/stat"))) {
+                return new Interference(-1, Double.MAX_VALUE, false);
+            }
+            return new Interference(-1, maxForeignCores, true);
+        }
+
+        double maxForeignCores() {
+            return maxForeignCores;
+        }
+
+        void begin() {
+            if (enabled) {
+                bootTicksAtStart = uptimeTicks();
+                busyAtStart = machineBusyTicks();
+                ownAtStart = ownTicks();
+                startNanos = System.nanoTime();
+            }
+        }
+
+        /** Cores' worth of CPU other processes used since {@link #begin()}. */
+        double foreignCores() {
+            if (!enabled) {
+                return 0;
+            }
+            long busy = machineBusyTicks() - busyAtStart;
+            long own = ownTicks() - ownAtStart;
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            return Math.max(0, busy - own) / TICKS_PER_SECOND / seconds;
+        }
+
+        /** user + nice + system of all CPUs (interrupt time is not attributed to processes, so left out). */
+        private static long machineBusyTicks() {
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]);
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+
+        /**
+         * CPU ticks of this JVM (with reaped children) and of the postmaster and its children; for a
+         * cold start, of PostgreSQL's programs started since {@link #begin()}.
+         */
+        private long ownTicks() {
+            long self = ProcessHandle.current().pid();
+            long total = 0;
+            for (long pid : pids()) {
+                long[] stat = stat(pid);
+                if (stat == null) {
+                    continue;
+                }
+                boolean own = pid == self
+                        || postmasterPid >= 0 && (pid == postmasterPid || stat[0] == postmasterPid)
+                        || postmasterPid < 0 && stat[2] >= bootTicksAtStart && isPostgresProgram(pid);
+                if (own) {
+                    total += stat[1];
+                }
+            }
+            return total;
+        }
+
+        private static boolean isPostgresProgram(long pid) {
+            try {
+                String comm = Files.readString(Path.of("/proc", Long.toString(pid), "comm")).trim();
+                return comm.equals("postgres") || comm.equals("initdb") || comm.equals("pg_ctl");
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }
+
+        private static long uptimeTicks() {
+            try {
+                String uptime = Files.readString(Path.of("/proc/uptime")).trim().split("\\s+")[0];
+                return (long) (Double.parseDouble(uptime) * TICKS_PER_SECOND) - 1;
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+
+        /**
+         * {ppid, CPU ticks of it and its reaped children, start time in ticks after boot} of one
+         * process, or null if it is gone.
+         */
+        private static long[] stat(long pid) {
+            try {
+                String line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                // f[0] = state (field 3), so field n is f[n - 3]
+                // utime + stime, plus cutime + cstime: the postmaster reaps short-lived backends, the JVM initdb
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                return new long[] {Long.parseLong(f[1]), ticks, Long.parseLong(f[19])};
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        private static long[] pids() {
+            String[] names = new java.io.File("/proc").list();
+            if (names == null) {
+                return new long[0];
+            }
+            return Arrays.stream(names).filter(n -> !n.isEmpty() && n.chars().allMatch(Character::isDigit))
+                    .mapToLong(Long::parseLong).toArray();
+        }
+    }
+
     // ------------------------------------------------------------------ configuration
 
     record Config(double warmupSeconds, double durationSeconds, int rounds, int[] threads, int rows,
-                  List<String> modes, List<Workload> workloads, int starts, int newClusters, String out) {
+                  List<String> modes, List<Workload> workloads, int starts, int newClusters,
+                  double maxForeignCpu, int maxRepeats, String out) {
 
         static Config from(String[] args) {
             Map<String, String> values = new LinkedHashMap<>();
@@ -469,6 +701,8 @@ public final class ProxyBenchmark {
                     modes, workloads,
                     Integer.parseInt(get.apply("bench.starts", "3")),
                     Integer.parseInt(get.apply("bench.newClusters", "20")),
+                    Double.parseDouble(get.apply("bench.maxForeignCpu", "0.1")),
+                    Integer.parseInt(get.apply("bench.maxRepeats", "30")),
                     get.apply("bench.out", null));
             if (config.rounds < 1 || config.durationSeconds <= 0 || config.warmupSeconds < 0 || config.rows < 1
                     || Arrays.stream(threads).anyMatch(t -> t < 1 || t > config.rows)) {
@@ -481,9 +715,10 @@ public final class ProxyBenchmark {
         public String toString() {
             return String.format(Locale.ROOT,
                     "warm-up %ss, measured %ss in %d rounds per path and cell, threads %s, %d rows, modes %s,"
-                            + " workloads %s, %d cold starts, %d newCluster() calls",
+                            + " workloads %s, %d cold starts, %d newCluster() calls, rounds repeated when other"
+                            + " processes use more than %s cores",
                     trim(warmupSeconds), trim(durationSeconds), rounds, Arrays.toString(threads), rows, modes,
-                    workloads, starts, newClusters);
+                    workloads, starts, newClusters, maxForeignCpu < 0 ? "∞ (check off)" : Double.toString(maxForeignCpu));
         }
     }
 
@@ -501,6 +736,7 @@ public final class ProxyBenchmark {
         final LongArray clusterCloses = new LongArray(32);
         String postgresVersion;
         String driverVersion;
+        int startupRepeats;
 
         Report(Config config) {
             this.config = config;
@@ -538,12 +774,18 @@ public final class ProxyBenchmark {
                 md.append("| Workload | Threads | Path | ops/s | ops/s per round (min–max) | p50 µs | p99 µs"
                         + " | JVM CPU µs/op | proxied / direct ops/s |\n");
                 md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
+                int repeated = 0;
+                boolean disturbed = false;
                 for (Cell cell : cells) {
                     cellRow(md, cell, cell.direct.label, cell.directResult, "1 (baseline)");
                     cellRow(md, cell, cell.proxied.label, cell.proxiedResult,
-                            String.format(Locale.ROOT, "**%.2f**", cell.ratio()));
+                            String.format(Locale.ROOT, "**%.2f**%s", cell.ratio(), cell.disturbed ? " (disturbed)" : ""));
+                    repeated += cell.repeatedRounds;
+                    disturbed |= cell.disturbed;
                 }
                 md.append('\n');
+                md.append(String.format(Locale.ROOT, "Rounds repeated because other processes were using the CPU: %d%s.%n%n",
+                        repeated, disturbed ? "; cells marked (disturbed) kept disturbed rounds after too many repeats" : ""));
                 md.append("JVM CPU µs/op is the benchmark JVM's process CPU time per operation: pgjdbc alone on the"
                         + " direct path, pgjdbc plus the front end on the proxied paths (PostgreSQL's own CPU is not"
                         + " included).\n\n");
@@ -558,6 +800,8 @@ public final class ProxyBenchmark {
                 timing(md, "`DsqlCluster.close()` (drop, not a target)", clusterCloses);
                 timing(md, "`DsqlLocal.close()` (not a target)", stops);
                 md.append('\n');
+                md.append(String.format(Locale.ROOT,
+                        "Measurements repeated because other processes were using the CPU: %d.%n%n", startupRepeats));
             }
             return md.toString();
         }

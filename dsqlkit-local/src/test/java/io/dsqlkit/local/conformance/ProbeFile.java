@@ -59,6 +59,7 @@ public record ProbeFile(String group, String source, List<Probe> probes) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]+");
     private static final Pattern SQLSTATE = Pattern.compile("[0-9A-Z]{5}");
     private static final Pattern VARIABLE = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final Pattern USE = Pattern.compile("\\$\\{([a-z][a-z0-9_]*)}");
 
     /** Placeholder cell: a 26-character lowercase base32 job id. */
     public static final String ANY_JOB_ID = "any-job-id";
@@ -69,6 +70,7 @@ public record ProbeFile(String group, String source, List<Probe> probes) {
 
     /** A malformed probe file: the message starts with {@code file:line:}. */
     public static final class ProbeSyntaxException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         private final String source;
         private final int line;
 
@@ -202,25 +204,31 @@ public record ProbeFile(String group, String source, List<Probe> probes) {
     }
 
     private static List<String> listResources() {
-        URL url = ProbeFile.class.getClassLoader().getResource(RESOURCE_DIR);
-        if (url == null) {
-            throw new IllegalStateException("no " + RESOURCE_DIR + " on the classpath");
-        }
+        java.util.TreeSet<String> found = new java.util.TreeSet<>();
         try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.getFileSystem(uri);
-                } catch (FileSystemNotFoundException e) {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
+            var urls = ProbeFile.class.getClassLoader().getResources(RESOURCE_DIR);
+            while (urls.hasMoreElements()) {
+                URL url = urls.nextElement();
+                URI uri = url.toURI();
+                if ("jar".equals(uri.getScheme())) {
+                    FileSystem fs;
+                    try {
+                        fs = FileSystems.getFileSystem(uri);
+                    } catch (FileSystemNotFoundException e) {
+                        fs = FileSystems.newFileSystem(uri, Map.of());
+                    }
+                    found.addAll(list(fs.getPath(RESOURCE_DIR)));
+                } else if ("file".equals(uri.getScheme())) {
+                    found.addAll(list(Path.of(uri)));
                 }
-                return list(fs.getPath(RESOURCE_DIR));
             }
-            return list(Path.of(uri));
         } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot list " + url + ": " + e, e);
+            throw new IllegalStateException("cannot list " + RESOURCE_DIR + ": " + e, e);
         }
+        if (found.isEmpty()) {
+            throw new IllegalStateException("no " + RESOURCE_DIR + "/*" + SUFFIX + " on the classpath");
+        }
+        return List.copyOf(found);
     }
 
     private static List<String> list(Path dir) throws IOException {
@@ -256,6 +264,7 @@ public record ProbeFile(String group, String source, List<Probe> probes) {
         private Map<String, String> pendingOn;
         private List<String> setup;
         private List<Step> steps;
+        private java.util.Set<String> captured;
         // the step being built
         private int stepLine;
         private String session;
@@ -570,6 +579,7 @@ public record ProbeFile(String group, String source, List<Probe> probes) {
             pendingOn = new LinkedHashMap<>();
             setup = new ArrayList<>();
             steps = new ArrayList<>();
+            captured = new java.util.HashSet<>();
             session = null;
             setupSql = null;
             continues = 0;
@@ -610,6 +620,13 @@ public record ProbeFile(String group, String source, List<Probe> probes) {
                     throw fail(okLine, ANY_COUNT + " may only be the last word of a tag");
                 }
             }
+            if (rows != null && tagWords.length >= 2
+                    && List.of("SELECT", "INSERT", "UPDATE", "DELETE", "MERGE").contains(tagWords[0])
+                    && tagWords[tagWords.length - 1].chars().allMatch(Character::isDigit)
+                    && Long.parseLong(tagWords[tagWords.length - 1]) != rows.size()) {
+                throw fail(okLine, "tag '" + okTag + "' counts " + tagWords[tagWords.length - 1] + " rows but "
+                        + rows.size() + " are listed");
+            }
             expected.add(new Expected(Kind.OK, okLine, okTag, rowDescription, okColumns, rows, okUnordered,
                     null, null, null));
             okTag = null;
@@ -641,6 +658,15 @@ public record ProbeFile(String group, String source, List<Probe> probes) {
                         && (i + 1 >= expected.size() || expected.get(i + 1).kind() != Kind.ERROR)) {
                     throw fail(e.line(), "'...' must be followed by an 'error' line");
                 }
+            }
+            java.util.regex.Matcher uses = USE.matcher(sql);
+            while (uses.find()) {
+                if (!captured.contains(uses.group(1))) {
+                    throw fail(stepLine, "${" + uses.group(1) + "} is not captured by an earlier step");
+                }
+            }
+            if (capture != null) {
+                captured.add(capture);
             }
             steps.add(new Step(stepLine, session, sql.toString(), multi, List.copyOf(expected), capture));
             session = null;

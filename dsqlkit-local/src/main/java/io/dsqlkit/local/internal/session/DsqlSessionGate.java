@@ -118,6 +118,15 @@ final class DsqlSessionGate implements StatementGate {
                 return refusal(shared.rules().rule(RuleIds.LOCKING_KEY_EQUALITY).refuse());
             }
         }
+        if (c.alterTable() != null && !c.alterTable().droppedColumns().isEmpty()) {
+            // DSQL-FACTS §9: a primary-key column cannot be dropped; only the catalog knows the key.
+            List<String> key = shared.primaryKey(route.database(), c.alterTable().schema(), c.alterTable().table());
+            for (String column : c.alterTable().droppedColumns()) {
+                if (key != null && key.contains(column)) {
+                    return refusal(shared.rules().rule(RuleIds.DROP_PRIMARY_KEY_COLUMN).refuse(column));
+                }
+            }
+        }
         if (c.kind() == StatementKind.DDL) {
             shared.catalogChanged(route.database());
         }
