@@ -128,11 +128,13 @@ set search_path = pg_catalog, pg_temp
 as $fn$
 begin
     -- A build in progress already has its (not yet valid) index in pg_index: count its job only
-    -- while that index does not exist.
+    -- while that index does not exist. One snapshot answers both counts (to_regclass would read the
+    -- newer catalog snapshot and miss an index committed in between).
     if (select count(*) from pg_index i where i.indrelid = p_table)
        + (select count(*) from dsql_local.jobs j
           where j.job_type = 'INDEX_BUILD' and j.status = 'submitted' and j.table_id = p_table
-            and (j.object_name is null or to_regclass(j.object_name) is null)) >= 24 then
+            and not exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                            where n.nspname || '.' || c.relname = j.object_name)) >= 24 then
         perform dsql_local.fail('54000', 'more than 24 indexes per table are not allowed');
     end if;
 end

@@ -52,6 +52,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *       before the round counts as disturbed and is repeated (default 0.1; Linux only; a negative value
  *       turns the check off)</li>
  *   <li>{@code bench.maxRepeats} how often one cell may repeat disturbed rounds (default 30)</li>
+ *   <li>{@code bench.codeVersion} text for the report's "Code under test" row (default: the git commit
+ *       of the working directory)</li>
  *   <li>{@code bench.out} also write the report to this file</li>
  * </ul>
  *
@@ -95,11 +97,14 @@ public final class ProxyBenchmark {
             try (DsqlLocal dsql = DsqlLocal.builder().tls(tls).start()) {
                 DsqlCluster cluster = dsql.defaultCluster();
                 prepareTable(cluster, config.rows, report);
-                BenchPath direct = new BenchPath("direct", tls ? "direct (baseline of the TLS run)" : "direct (baseline of the no-TLS run)", () ->
-                        DriverManager.getConnection(cluster.backingJdbcUrl() + "&sslmode=disable"));
+                // Same database, no front end: loopback TCP straight to the backing PostgreSQL.
+                BenchPath direct = new BenchPath("direct",
+                        tls ? "direct (baseline of the TLS run)" : "direct (baseline of the no-TLS run)",
+                        () -> DriverManager.getConnection(cluster.backingJdbcUrl() + "&sslmode=disable"));
                 BenchPath proxied = new BenchPath(tls ? "DSQL Local, TLS" : "DSQL Local, no TLS",
                         tls ? "DSQL Local, TLS" : "DSQL Local, no TLS", cluster::connect);
-                Interference interference = Interference.forBackingUrl(cluster.backingJdbcUrl(), config.maxForeignCpu);
+                Interference interference = Interference.forBackingUrl(cluster.backingJdbcUrl(),
+                        config.maxForeignCpu);
                 for (Workload workload : config.workloads) {
                     for (int threads : config.threads) {
                         report.cells.add(runCell(config, workload, threads, direct, proxied, interference));

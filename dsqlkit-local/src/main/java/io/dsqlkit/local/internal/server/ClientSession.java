@@ -152,7 +152,20 @@ final class ClientSession implements Runnable {
 
     private boolean handshake() throws IOException {
         socket.setTcpNoDelay(true);
-        socket.setSoTimeout((int) settings.startupTimeout().toMillis());
+        // The startup deadline closes the socket from the watchdog rather than using SO_TIMEOUT:
+        // a read timeout switches the JDK socket to non-blocking mode for good, which costs an
+        // extra poll and read on every later wait (docs/benchmarks.md).
+        startupDeadline = server.afterDelay(settings.startupTimeout(), this::closeTransport);
+        try {
+            return negotiate();
+        } finally {
+            startupDeadline.cancel(false);
+        }
+    }
+
+    private java.util.concurrent.Future<?> startupDeadline;
+
+    private boolean negotiate() throws IOException {
         InputStream rawIn = socket.getInputStream();
         transport = socket;
         clientOut = socket.getOutputStream();
@@ -299,7 +312,11 @@ final class ClientSession implements Runnable {
         buffered.write(BackendMessages.readyForQuery('I'));
         buffered.flush();
         clientOut = buffered;
-        socket.setSoTimeout(0);
+        if (!encrypted) {
+            // No TLS can start any more, so plain-text input may now be buffered too: unbuffered,
+            // every message would cost a read call for its type, its length and its payload.
+            client = new FrameReader(new BufferedInputStream(socket.getInputStream(), BUFFER_BYTES), settings.maxFrameBytes());
+        }
         return true;
     }
 

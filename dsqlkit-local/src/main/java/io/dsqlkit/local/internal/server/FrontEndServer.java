@@ -72,6 +72,11 @@ public final class FrontEndServer implements AutoCloseable {
         }
     }
 
+    /** Runs {@code action} once after {@code delay} on the watchdog thread; cancel the result to stop it. */
+    java.util.concurrent.Future<?> afterDelay(java.time.Duration delay, Runnable action) {
+        return watchdog.schedule(action, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     public int openConnections() {
         return openConnections.get();
     }
