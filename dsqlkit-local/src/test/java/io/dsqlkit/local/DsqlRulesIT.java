@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 
+import static io.dsqlkit.local.testing.Sql.scalar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,13 +35,6 @@ class DsqlRulesIT {
         props.setProperty("password", cluster.token("admin"));
         PGProperty.PREFER_QUERY_MODE.set(props, mode);
         return DriverManager.getConnection(cluster.jdbcUrl(), props);
-    }
-
-    private static String scalar(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            assertThat(rs.next()).isTrue();
-            return rs.getString(1);
-        }
     }
 
     private static void refused(Connection c, String sql, String sqlState, String message) {

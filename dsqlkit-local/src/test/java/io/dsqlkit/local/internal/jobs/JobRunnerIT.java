@@ -17,6 +17,8 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static io.dsqlkit.local.testing.Sql.exec;
+import static io.dsqlkit.local.testing.Sql.scalar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -61,19 +63,6 @@ class JobRunnerIT {
     static void stop() {
         runner.close();
         dsql.close();
-    }
-
-    private static void exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static String scalar(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            assertThat(rs.next()).isTrue();
-            return rs.getString(1);
-        }
     }
 
     private static boolean waitForJob(Connection c, String jobId) throws SQLException {

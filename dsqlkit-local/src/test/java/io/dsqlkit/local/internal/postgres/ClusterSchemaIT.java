@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static io.dsqlkit.local.testing.Sql.exec;
+import static io.dsqlkit.local.testing.Sql.scalar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,19 +46,6 @@ class ClusterSchemaIT {
     @AfterAll
     static void stop() {
         dsql.close();
-    }
-
-    private static void exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static String scalar(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            assertThat(rs.next()).isTrue();
-            return rs.getString(1);
-        }
     }
 
     /** Asserts the statement fails with exactly DSQL's SQLSTATE and message. */
