@@ -420,7 +420,9 @@ final class ClientSession implements Runnable {
         String portal = bind.cString(0);
         int statementAt = bind.afterCString(0);
         String statement = bind.cString(statementAt);
-        identity.onBind(bind);
+        if (identity.watchesStatements()) {
+            identity.onBind(bind);
+        }
         StatementGate.Substitution substitution = gate.beforeExecute(statement);
         portalGuards.remove(portal);
         portalResults.remove(portal);
