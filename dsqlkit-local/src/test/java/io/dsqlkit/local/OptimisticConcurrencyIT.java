@@ -183,4 +183,25 @@ class OptimisticConcurrencyIT {
         }
         assertThat(balance(1)).isEqualTo("8");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"extended", "simple"})
+    void aSessionCanForceItsOwnNextCommitsToConflict(String mode) throws Exception {
+        try (Connection a = open(mode); Connection other = open(mode)) {
+            a.setAutoCommit(true);
+            run(a, "set dsql.local_fail_next_commits = 2");
+            a.setAutoCommit(false);
+            run(a, "update account set balance = 1 where id = 1");
+            commitFailsWithConflict(a);
+            run(a, "update account set balance = 2 where id = 1");
+            commitFailsWithConflict(a);
+            // Other sessions are not affected, and the third commit of this one succeeds.
+            run(other, "update account set balance = 3 where id = 2");
+            other.commit();
+            run(a, "update account set balance = 4 where id = 1");
+            a.commit();
+        }
+        assertThat(balance(1)).isEqualTo("4");
+        assertThat(balance(2)).isEqualTo("3");
+    }
 }

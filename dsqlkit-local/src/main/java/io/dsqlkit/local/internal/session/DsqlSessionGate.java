@@ -45,6 +45,8 @@ final class DsqlSessionGate implements StatementGate {
     private boolean inBlock;
     /** A guarded statement met a conflict: COMMIT must fail. */
     private boolean doomed;
+    /** Commits of this session that must fail with OC000 (SET dsql.local_fail_next_commits = n). */
+    private int sessionForcedConflicts;
     /** The cluster's catalog version when the current explicit transaction began, or -1 outside one. */
     private long blockCatalogVersion = -1;
     /** DDL has run in the current transaction: when it commits, other sessions' transactions go stale. */
@@ -77,7 +79,11 @@ final class DsqlSessionGate implements StatementGate {
     private record Rewrite(String sql, Result result, boolean submitsJobs, boolean refused) {
     }
 
+    /** The session-level switch tests use to make this session's next commits fail (DSQL Local only). */
+    static final String FAIL_NEXT_COMMITS = "dsql.local_fail_next_commits";
+
     private Analysed analyse(SqlStatements.StatementText text) {
+        noteFailNextCommits(text.tokens());
         String sql = withoutTrailingSemicolon(text);
         Classification classification = shared.classifier().classify(text);
         SnapshotAnswer answer = classification.kind() == StatementKind.DML || classification.locksRows()
@@ -241,7 +247,7 @@ final class DsqlSessionGate implements StatementGate {
                 tracker.afterError();
             }
             if (!block && !rewrite.refused() && statement.writes() && !implicit
-                    && shared.takeForcedConflict(route.clusterId())) {
+                    && takeForcedConflict()) {
                 out.add(RaiseStatement.of(conflict));
                 overrides.add(null);
                 changed = true;
@@ -310,7 +316,42 @@ final class DsqlSessionGate implements StatementGate {
 
     /** A COMMIT fails when a conflict doomed the transaction, or when a test forced it to. */
     private boolean commitMustFail() {
-        return doomed || shared.takeForcedConflict(route.clusterId());
+        return doomed || takeForcedConflict();
+    }
+
+    /** One forced conflict: this session's own first, then the cluster's. */
+    private boolean takeForcedConflict() {
+        if (sessionForcedConflicts > 0) {
+            sessionForcedConflicts--;
+            return true;
+        }
+        return shared.takeForcedConflict(route.clusterId());
+    }
+
+    /**
+     * {@code SET [SESSION] dsql.local_fail_next_commits = n} (or {@code TO n}): PostgreSQL keeps it
+     * as a placeholder setting; the gate counts it down as this session's commits fail with OC000.
+     */
+    private void noteFailNextCommits(List<Token> tokens) {
+        int i = 0;
+        if (tokens.size() < 5 || !tokens.get(i++).isKeyword("set")) {
+            return;
+        }
+        if (tokens.get(i).isKeyword("session")) {
+            i++;
+        }
+        if (i + 4 > tokens.size() || !tokens.get(i).isKeyword("dsql") || !tokens.get(i + 1).isPunctuation(".")
+                || !tokens.get(i + 2).isKeyword("local_fail_next_commits")) {
+            return;
+        }
+        Token assign = tokens.get(i + 3);
+        if ((assign.isOperator("=") || assign.isKeyword("to")) && i + 4 < tokens.size()) {
+            try {
+                sessionForcedConflicts = Math.max(0, Integer.parseInt(tokens.get(i + 4).value()));
+            } catch (NumberFormatException e) {
+                // not a number: PostgreSQL stores the text, nothing is forced
+            }
+        }
     }
 
     // ------------------------------------------------------------------ extended protocol
@@ -365,7 +406,7 @@ final class DsqlSessionGate implements StatementGate {
         if (statement.command() == TransactionCommand.COMMIT && block && commitMustFail()) {
             return new Substitution("ROLLBACK", new Result.Fail(conflict));
         }
-        if (!block && statement.writes() && shared.takeForcedConflict(route.clusterId())) {
+        if (!block && statement.writes() && takeForcedConflict()) {
             return Substitution.refusal(conflict);
         }
         if (p.forwarded().startsWith("DO ") && p.result() == null) {
