@@ -562,7 +562,7 @@ final class ClientSession implements Runnable {
                     } else if (type == 'D' && identity.active()) {
                         writeFrame(clientOut, identity.rewriteDataRow(from.readPayload()));
                     } else if (type == 'T' && !owed.isEmpty()) {
-                        terminal(from, type, until);
+                        terminal(from, type);
                         if (until == DrainUntil.PENDING_ANSWERED && onlyOwnStatementsOwed()) {
                             clientOut.flush();
                             return;
@@ -581,7 +581,7 @@ final class ClientSession implements Runnable {
                         simpleTerminal(from, type);
                         break;
                     }
-                    terminal(from, type, until);
+                    terminal(from, type);
                     if (until == DrainUntil.PENDING_ANSWERED && onlyOwnStatementsOwed()) {
                         clientOut.flush();
                         return;
@@ -629,7 +629,7 @@ final class ClientSession implements Runnable {
     }
 
     /** Extended protocol: the terminal response owed for the oldest forwarded message. */
-    private void terminal(FrameReader from, int type, DrainUntil until) throws IOException {
+    private void terminal(FrameReader from, int type) throws IOException {
         Owed next = owed.poll();
         if (next.result() == null || type != 'C' && !(next.result() instanceof StatementGate.Result.Swallow)) {
             from.relayFrame(clientOut);

@@ -149,8 +149,12 @@ final class DsqlSessionGate implements StatementGate {
 
     /** DSQL answers a no-op with the statement's own tag, e.g. {@code DROP TRIGGER}. */
     private static String noOpTag(String sql) {
-        String[] words = sql.strip().split("\\s+", 3);
-        return words.length >= 2 ? (words[0] + " " + words[1]).toUpperCase(java.util.Locale.ROOT) : sql.toUpperCase(java.util.Locale.ROOT);
+        List<Token> tokens = io.dsqlkit.local.internal.sql.SqlLexer.tokenize(sql);
+        StringBuilder tag = new StringBuilder();
+        for (int i = 0; i < Math.min(2, tokens.size()); i++) {
+            tag.append(i == 0 ? "" : " ").append(tokens.get(i).value().toUpperCase(java.util.Locale.ROOT));
+        }
+        return tag.toString();
     }
 
     /**
