@@ -38,6 +38,18 @@ $fn$;
 revoke all on function dsql_local.fail(text, text) from public;
 grant execute on function dsql_local.fail(text, text) to public;
 
+create or replace function dsql_local.fail(code text, message text, detail text) returns void
+language plpgsql
+set search_path = pg_catalog, pg_temp
+as $fn$
+begin
+    execute format('DO $dsql_local$BEGIN RAISE EXCEPTION USING ERRCODE = %L, MESSAGE = %L, DETAIL = %L; END$dsql_local$',
+                   code, message, detail);
+end
+$fn$;
+revoke all on function dsql_local.fail(text, text, text) from public;
+grant execute on function dsql_local.fail(text, text, text) to public;
+
 ------------------------------------------------------------------------------------------------
 -- Async jobs (DSQL-FACTS §12): sys.jobs, sys.wait_for_job and the queue JobRunner drains.
 ------------------------------------------------------------------------------------------------
@@ -221,20 +233,30 @@ $fn$;
 grant execute on procedure sys.wait_for_job(text, boolean) to public;
 
 ------------------------------------------------------------------------------------------------
--- Transaction row limit (DSQL-FACTS §4): at most 3000 rows inserted, updated or deleted per
--- transaction; the statement that crosses it fails. Statement-level AFTER triggers count the rows
--- of their transition table into a transaction-local setting, so an autocommit statement, an
--- explicit transaction and a multi-statement query (one implicit transaction) all add up alike.
--- COPY FROM fires them, and so do the statements FK cascades run on child tables. A row changed
--- twice in one transaction counts twice.
+-- Transaction row and size limits (DSQL-FACTS §4, §7): at most 3000 rows inserted, updated or
+-- deleted and at most 10 MiB written per transaction; a key (primary or index) at most 1 KiB, a
+-- column at most 1 MiB, a row at most 2 MiB. The statement that crosses a limit fails.
+-- Statement-level AFTER triggers read their transition table and keep the transaction's totals in
+-- transaction-local settings, so an autocommit statement, an explicit transaction and a
+-- multi-statement query (one implicit transaction) all add up alike. COPY FROM fires them, and so
+-- do the statements FK cascades run on child tables. A row changed twice counts twice.
+--
+-- Sizes are PostgreSQL's datum sizes of the values written (pg_column_size: uncompressed for a
+-- new value, as stored for a value an UPDATE carried over); DSQL does not document its measure.
 ------------------------------------------------------------------------------------------------
 
 create or replace function dsql_local.count_modified_rows() returns trigger
 language plpgsql
 as $fn$
 declare
-    v_rows bigint;
-    v_set  text;
+    v_rows    bigint;
+    v_bytes   bigint;
+    v_largest bigint;
+    v_set     text;
+    v_columns text;
+    v_row_sum text;
+    v_row     bigint;
+    v_key     record;
 begin
     -- Qualified names: this runs with the client's search_path (a SET clause would cost a GUC
     -- save and restore on every statement). Assignments rather than PERFORM: PL/pgSQL evaluates
@@ -243,7 +265,14 @@ begin
         -- The backing JDBC URL: plain PostgreSQL, for loading test data and debugging.
         return null;
     end if;
-    select pg_catalog.count(*) into v_rows from dsql_modified_rows;
+    if TG_OP = 'DELETE' then
+        select pg_catalog.count(*) into v_rows from dsql_modified_rows;
+        v_bytes := 0;
+    else
+        select pg_catalog.count(*), pg_catalog.sum(pg_catalog.pg_column_size(r.*)), pg_catalog.max(pg_catalog.pg_column_size(r.*))
+          into v_rows, v_bytes, v_largest
+        from dsql_modified_rows r;
+    end if;
     if v_rows = 0 then
         return null;
     end if;
@@ -252,6 +281,46 @@ begin
         perform dsql_local.fail('54000', 'transaction row limit exceeded');
     end if;
     v_set := pg_catalog.set_config('dsql_local.modified_rows', v_rows::text, true);
+    if v_bytes > 0 then
+        -- The slow path, only for a statement that wrote a row larger than the smallest limit
+        -- (a whole row is never smaller than any one of its keys or columns): each index key,
+        -- each column, each row, in that order. Inline, because the transition table is visible
+        -- to this function's queries only. Expression keys (attnum 0) are not measured.
+        if v_largest > 1024 then
+            for v_key in
+                select pg_catalog.string_agg(pg_catalog.format('coalesce(pg_catalog.pg_column_size(r.%I), 0)', a.attname), ' + ') as expr
+                from pg_catalog.pg_index i
+                cross join lateral pg_catalog.unnest(i.indkey::int2[]) with ordinality as k(attnum, pos)
+                join pg_catalog.pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
+                where i.indrelid = TG_RELID and k.pos <= i.indnkeyatts
+                group by i.indexrelid
+            loop
+                execute 'select pg_catalog.max(' || v_key.expr || ') from dsql_modified_rows r' into v_row;
+                if v_row > 1024 then
+                    perform dsql_local.fail('54000', 'key size too large');
+                end if;
+            end loop;
+            select pg_catalog.string_agg(pg_catalog.format('coalesce(pg_catalog.pg_column_size(r.%I), 0)', a.attname), ', '),
+                   pg_catalog.string_agg(pg_catalog.format('coalesce(pg_catalog.pg_column_size(r.%I), 0)', a.attname), ' + ')
+              into v_columns, v_row_sum
+            from pg_catalog.pg_attribute a
+            where a.attrelid = TG_RELID and a.attnum > 0 and not a.attisdropped;
+            execute 'select pg_catalog.max(greatest(' || v_columns || ')), pg_catalog.max(' || v_row_sum || ') from dsql_modified_rows r'
+                into v_largest, v_row;
+            if v_largest > 1048576 then
+                perform dsql_local.fail('54000', 'maximum column size exceeded');
+            end if;
+            if v_row > 2097152 then
+                perform dsql_local.fail('54000', 'maximum row size exceeded');
+            end if;
+        end if;
+        v_bytes := v_bytes + coalesce(nullif(pg_catalog.current_setting('dsql_local.modified_bytes', true), '')::bigint, 0);
+        if v_bytes > 10485760 then
+            perform dsql_local.fail('54000', 'transaction size limit 10mb exceeded',
+                                    'Current transaction size ' || ceil(v_bytes / 1048576.0)::bigint || 'mb 10mb');
+        end if;
+        v_set := pg_catalog.set_config('dsql_local.modified_bytes', v_bytes::text, true);
+    end if;
     return null;
 end
 $fn$;
