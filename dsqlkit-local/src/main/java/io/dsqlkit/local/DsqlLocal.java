@@ -109,7 +109,7 @@ public final class DsqlLocal implements AutoCloseable {
                     config.maxFrameBytes, config.maxConnectionAge, config.maxConnections, config.startupTimeout,
                     backing.fullVersionString(), config.clock);
             jobs = new JobRunner(JobDatabase.of(backing));
-            gates = new DsqlSessionGates(config.clock, config.maxTransactionAge, backing::primaryKey,
+            gates = new DsqlSessionGates(config.clock, config.maxTransactionAge, backing.catalog(),
                     route -> jobs.jobsCommitted(route.database()));
             server = new FrontEndServer(settings, backing.socketFile(), gates);
             String id = defaultClusterId(dataDirectory);

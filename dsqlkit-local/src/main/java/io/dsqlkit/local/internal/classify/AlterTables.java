@@ -66,10 +66,11 @@ final class AlterTables {
         List<String> added = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         List<String> identity = new ArrayList<>();
+        List<String> adopted = new ArrayList<>();
         for (int[] r : Syntax.splitCommas(ts, i, n)) {
-            action(d, ts, r[0], r[1], added, dropped, identity);
+            action(d, ts, r[0], r[1], added, dropped, identity, adopted);
         }
-        d.alterTable = new AlterTable(table.schema(), table.name(), ifExists, added, dropped, identity);
+        d.alterTable = new AlterTable(table.schema(), table.name(), ifExists, added, dropped, identity, adopted);
     }
 
     /** Only VALIDATE CONSTRAINT has an ASYNC form; anything else is left to PostgreSQL's parser. */
@@ -85,14 +86,14 @@ final class AlterTables {
     }
 
     private static void action(Draft d, List<Token> ts, int a, int b, List<String> added, List<String> dropped,
-            List<String> identity) {
+            List<String> identity, List<String> adopted) {
         String w = word(ts, a);
         if (w == null || a >= b) {
             throw new Unparsable("expected an ALTER TABLE action");
         }
         switch (w) {
             case "add":
-                add(d, ts, a + 1, b, added);
+                add(d, ts, a + 1, b, added, adopted);
                 return;
             case "drop": {
                 int j = a + 1;
@@ -169,10 +170,10 @@ final class AlterTables {
     }
 
     /** ADD [COLUMN] takes a bare name and type; ADD of a table constraint needs NOT VALID or USING INDEX. */
-    private static void add(Draft d, List<Token> ts, int j, int b, List<String> added) {
+    private static void add(Draft d, List<Token> ts, int j, int b, List<String> added, List<String> adopted) {
         boolean column = kw(ts, j, "column");
         if (!column && isConstraintStart(ts, j)) {
-            addConstraint(d, ts, j, b);
+            addConstraint(d, ts, j, b, adopted);
             return;
         }
         if (column) {
@@ -202,7 +203,7 @@ final class AlterTables {
         return kwIn(ts, j, Set.of("constraint", "check", "unique", "primary", "foreign"));
     }
 
-    private static void addConstraint(Draft d, List<Token> ts, int j, int b) {
+    private static void addConstraint(Draft d, List<Token> ts, int j, int b, List<String> adopted) {
         int k = j;
         if (kw(ts, k, "constraint")) {
             k += 2;
@@ -217,6 +218,9 @@ final class AlterTables {
             // adopting form has USING INDEX straight after the keyword, not a column list.
             int u = "unique".equals(type) ? k + 1 : k + 2;
             accepted = kws(ts, u, "using", "index") && !kw(ts, u + 2, "tablespace");
+            if (accepted && isName(at(ts, u + 2))) {
+                adopted.add(ts.get(u + 2).value());
+            }
         } else {
             accepted = false;
         }

@@ -1,5 +1,6 @@
 package io.dsqlkit.local.internal.postgres;
 
+import io.dsqlkit.local.internal.session.ClusterCatalog;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -189,6 +190,38 @@ public final class BackingPostgres implements AutoCloseable {
         } catch (SQLException e) {
             return null;
         }
+    }
+
+    /** See {@link ClusterCatalog#indexBuildPending}; false when the catalog cannot be read. */
+    public boolean indexBuildPending(String database, String index) {
+        String sql = "select 1 from dsql_local.jobs where job_type = 'INDEX_BUILD' and status = 'submitted'"
+                // object_name is schema-qualified; the statement names the index alone.
+                + " and object_id is null and pg_catalog.right(object_name, pg_catalog.length(?) + 1) = '.' || ?";
+        try (Connection c = superuserConnection(database);
+             java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, index);
+            s.setString(2, index);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** This instance's catalog, as the session rules read it. */
+    public ClusterCatalog catalog() {
+        return new ClusterCatalog() {
+            @Override
+            public List<String> primaryKey(String database, String schema, String table) {
+                return BackingPostgres.this.primaryKey(database, schema, table);
+            }
+
+            @Override
+            public boolean indexBuildPending(String database, String index) {
+                return BackingPostgres.this.indexBuildPending(database, index);
+            }
+        };
     }
 
     /** Clones the template into a new database for a cluster. */

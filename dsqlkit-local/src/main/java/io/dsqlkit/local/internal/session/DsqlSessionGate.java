@@ -133,6 +133,14 @@ final class DsqlSessionGate implements StatementGate {
                 }
             }
         }
+        if (c.alterTable() != null) {
+            // DSQL-FACTS §12: the index exists, INVALID, while its async build runs.
+            for (String index : c.alterTable().adoptedIndexes()) {
+                if (shared.indexBuildPending(route.database(), index)) {
+                    return refusal(shared.rules().rule(RuleIds.ADOPT_INDEX_NOT_VALID).refuse(index));
+                }
+            }
+        }
         if (c.kind() == StatementKind.DDL) {
             shared.catalogChanged(route.database());
         }

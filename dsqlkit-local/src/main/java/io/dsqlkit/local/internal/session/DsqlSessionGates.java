@@ -24,7 +24,7 @@ public final class DsqlSessionGates implements SessionGates {
     private final StatementClassifier classifier = new StatementClassifier(rules);
     private final Clock clock;
     private final Duration maxTransactionAge;
-    private final PrimaryKeys catalog;
+    private final ClusterCatalog catalog;
     private final Consumer<ClusterRoute> jobsCommitted;
     private final Map<String, AtomicInteger> forcedConflicts = new ConcurrentHashMap<>();
     /** Per cluster, bumped whenever a transaction with DDL commits (DSQL-FACTS §5: catalog changes are cluster-wide). */
@@ -33,10 +33,10 @@ public final class DsqlSessionGates implements SessionGates {
     private final Map<String, Map<String, List<String>>> keys = new ConcurrentHashMap<>();
 
     /**
-     * @param catalog       reads primary keys from a cluster database
+     * @param catalog       reads primary keys and pending index builds from a cluster database
      * @param jobsCommitted told (on the session's thread) when a session committed async job submissions
      */
-    public DsqlSessionGates(Clock clock, Duration maxTransactionAge, PrimaryKeys catalog,
+    public DsqlSessionGates(Clock clock, Duration maxTransactionAge, ClusterCatalog catalog,
                             Consumer<ClusterRoute> jobsCommitted) {
         this.clock = clock;
         this.maxTransactionAge = maxTransactionAge;
@@ -92,11 +92,15 @@ public final class DsqlSessionGates implements SessionGates {
         if (cached != null) {
             return cached;
         }
-        List<String> found = catalog.of(database, schema, table);
+        List<String> found = catalog.primaryKey(database, schema, table);
         if (found != null) {
             tables.put(key, found);
         }
         return found;
+    }
+
+    boolean indexBuildPending(String database, String index) {
+        return catalog.indexBuildPending(database, index);
     }
 
     /** DDL ran in this database: cached keys may be stale. */
