@@ -147,9 +147,9 @@ public final class ConflictGoodputBenchmark {
                     reset(pool, HOT_ROWS[0]);
                     run(pool, strategy, HOT_ROWS[0], JVM_WARMUP.dividedBy(strategies.size()), new Tally());
                 }
-                System.out.println("| hot rows | strategy | committed/s | failed requests | attempts per commit |"
-                        + " p50 ms | p99 ms | counters exact |");
-                System.out.println("|---|---|---|---|---|---|---|---|");
+                System.out.println("| hot rows | strategy | committed/s | gave up on a conflict | other errors |"
+                        + " attempts per commit | p50 ms | p99 ms | counters exact |");
+                System.out.println("|---|---|---|---|---|---|---|---|---|");
                 for (int hotRows : HOT_ROWS) {
                     List<Tally> totals = new ArrayList<>();
                     for (int i = 0; i < strategies.size(); i++) {
@@ -246,8 +246,9 @@ public final class ConflictGoodputBenchmark {
         double seconds = tally.nanos / 1e9;
         // Requests that gave up (conflict after the last attempt) plus any other error.
         long failed = tally.gaveUp.sum() + tally.otherErrors.sum();
-        System.out.printf("| %d | %s | %.0f | %d (%.1f %%) | %.2f | %.1f | %.1f | %s |%n", hotRows, strategy.name(),
-                committed / seconds, failed, 100.0 * failed / Math.max(1, committed + failed),
+        System.out.printf("| %d | %s | %.0f | %d (%.2f %%) | %d | %.2f | %.1f | %.1f | %s |%n", hotRows, strategy.name(),
+                committed / seconds, tally.gaveUp.sum(), 100.0 * failed / Math.max(1, committed + failed),
+                tally.otherErrors.sum(),
                 (double) tally.attempts.sum() / Math.max(1, committed),
                 percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6, exact ? "yes" : "NO");
     }
