@@ -89,7 +89,8 @@ class PoolMaxAgeIT {
             }
             assertThat(failures).isEmpty();
             assertThat(tokens.get() - tokensBefore).isGreaterThanOrEqualTo(GENERATIONS * POOL_SIZE);
-            assertThat(backends).hasSizeGreaterThanOrEqualTo(GENERATIONS * POOL_SIZE);
+            // Replacement connections served requests (more backends than the pool holds at once).
+            assertThat(backends).hasSizeGreaterThan(POOL_SIZE);
             assertThat(requests.get()).isGreaterThan(0);
             // The server did close old connections: the unpooled one, opened first, is gone.
             assertThatThrownBy(() -> scalar(unpooled, "select 1"))
