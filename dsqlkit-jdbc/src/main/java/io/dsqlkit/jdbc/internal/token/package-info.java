@@ -1,0 +1,2 @@
+/** Default token signing with the AWS SDK ({@code DsqlUtilities}) and credential resolution. */
+package io.dsqlkit.jdbc.internal.token;
