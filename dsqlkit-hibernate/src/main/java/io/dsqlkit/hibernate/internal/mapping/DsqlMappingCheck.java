@@ -51,7 +51,7 @@ public final class DsqlMappingCheck implements Integrator {
                 checkProperty(metadata, entityName, "", property);
             }
         }
-        IndexOptionsCatalog.checkAll(metadata);
+        IndexOptionsCatalog.checkAndApply(metadata, metadata.getDatabase().getDialect());
     }
 
     private static void checkProperty(Metadata metadata, String entityName, String prefix, Property property) {
@@ -73,6 +73,18 @@ public final class DsqlMappingCheck implements Integrator {
         checkColumns(metadata, entityName, field, value);
     }
 
+    /**
+     * The column's type code; for an identity column read from its Java mapping without caching
+     * it in the column, so the column can still be widened.
+     */
+    private static int typeCode(Column column, Value value, Metadata metadata) {
+        if (column.isIdentity() && column.getSqlTypeCode() == null
+                && value.getType() instanceof org.hibernate.type.BasicType<?> basic) {
+            return basic.getJdbcType().getDdlTypeCode();
+        }
+        return column.getSqlTypeCode(metadata);
+    }
+
     private static void checkColumns(Metadata metadata, String entityName, String field, Value value) {
         if (value instanceof Component component && component.getAggregateColumn() == null) {
             for (Property part : component.getProperties()) {
@@ -92,12 +104,16 @@ public final class DsqlMappingCheck implements Integrator {
         }
         for (Column column : columns) {
             MappingRules.Verdict verdict = MappingRules.judge(
-                    column.getSqlType(), column.getSqlTypeCode(metadata), column.isIdentity(), column.getLength());
+                    column.getSqlType(), typeCode(column, value, metadata), column.isIdentity(), column.getLength());
             switch (verdict.kind()) {
                 case SUPPORTED -> { }
                 case WIDEN_IDENTITY -> {
-                    column.setSqlTypeCode(java.sql.Types.BIGINT);
-                    column.setSqlType("bigint");
+                    if (column.getSqlTypeCode() == null) {
+                        column.setSqlTypeCode(java.sql.Types.BIGINT);
+                    }
+                    if (column.getSqlType() == null) {
+                        column.setSqlType("bigint");
+                    }
                 }
                 case REFUSED -> throw new UnsupportedMappingException(entityName, field, verdict.problem(), verdict.fix());
             }

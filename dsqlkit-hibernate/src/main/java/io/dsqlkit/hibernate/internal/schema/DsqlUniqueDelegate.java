@@ -31,6 +31,9 @@ public final class DsqlUniqueDelegate extends AlterTableUniqueDelegate {
     public String getTableCreationUniqueConstraintsFragment(Table table, SqlStringGenerationContext context) {
         StringBuilder fragment = new StringBuilder();
         for (UniqueKey uniqueKey : table.getUniqueKeys().values()) {
+            if (isIndexStatement(uniqueKey)) {
+                continue;
+            }
             fragment.append(", ");
             if (uniqueKey.getName() != null) {
                 fragment.append("constraint ").append(dialect.quote(uniqueKey.getName())).append(' ');
@@ -43,11 +46,12 @@ public final class DsqlUniqueDelegate extends AlterTableUniqueDelegate {
     @Override
     public String getAlterTableToAddUniqueKeyCommand(UniqueKey uniqueKey, Metadata metadata,
                                                      SqlStringGenerationContext context) {
-        if (!context.isMigration()) {
+        boolean indexStatement = isIndexStatement(uniqueKey);
+        if (!context.isMigration() && !indexStatement) {
             return "";
         }
         StringBuilder sql = new StringBuilder(dialect.getCreateIndexString(true))
-                .append(" if not exists ").append(name(uniqueKey, metadata))
+                .append(context.isMigration() ? " if not exists " : " ").append(name(uniqueKey, metadata))
                 .append(" on ").append(context.format(uniqueKey.getTable().getQualifiedTableName()))
                 .append(" (");
         boolean first = true;
@@ -70,6 +74,15 @@ public final class DsqlUniqueDelegate extends AlterTableUniqueDelegate {
                                                       SqlStringGenerationContext context) {
         // Only the DROP_RECREATE_QUIETLY update strategy asks; the key lives as an index.
         return context.isMigration() ? "drop index if exists " + name(uniqueKey, metadata) : "";
+    }
+
+    /**
+     * A unique key with options ({@code @Index(unique = true, options = ...)} or
+     * {@code @DsqlIndexOptions}) is built as a unique index, the only form that takes them all
+     * (INCLUDE, NULLS NOT DISTINCT, WHERE).
+     */
+    private static boolean isIndexStatement(UniqueKey uniqueKey) {
+        return uniqueKey.getOptions() != null && !uniqueKey.getOptions().isBlank();
     }
 
     private String name(UniqueKey uniqueKey, Metadata metadata) {

@@ -3,104 +3,117 @@ package io.dsqlkit.hibernate.internal.schema;
 import io.dsqlkit.hibernate.DsqlIndexOptions;
 import io.dsqlkit.hibernate.UnsupportedMappingException;
 import org.hibernate.boot.Metadata;
+import org.hibernate.dialect.Dialect;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.Index;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Table;
+import org.hibernate.mapping.UniqueKey;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds and checks the {@link DsqlIndexOptions} of an index: on the entity class whose table holds
- * the index. Used at bootstrap (every annotation checked) and when rendering an index.
+ * Checks every {@link DsqlIndexOptions} at bootstrap and writes the rendered clauses into the
+ * mapping model as the index's options, where Hibernate's exporters read {@code @Index(options)}
+ * too. JPA's {@code @Index(unique = true)} is a unique key in Hibernate's model; a unique key with
+ * options is then built as a unique index ({@link DsqlUniqueDelegate}).
  */
 public final class IndexOptionsCatalog {
     private IndexOptionsCatalog() {
     }
 
-    /** The checked options for {@code index}, if its entity declares any. */
-    public static Optional<DsqlIndexOptions> optionsFor(Index index, Metadata metadata) {
-        for (PersistentClass entity : metadata.getEntityBindings()) {
-            if (entity.getTable() != index.getTable() || entity.getMappedClass() == null) {
-                continue;
-            }
-            for (DsqlIndexOptions options : entity.getMappedClass().getDeclaredAnnotationsByType(DsqlIndexOptions.class)) {
-                if (options.index().equals(index.getName())) {
-                    check(entity, options, index);
-                    return Optional.of(options);
-                }
-            }
+    /** An index as JPA declares it: a Hibernate index, or a unique key for {@code @Index(unique = true)}. */
+    private record Target(String name, Table table, List<Column> columns, boolean unique, String rawOptions) {
+        static Target of(Index index) {
+            return new Target(index.getName(), index.getTable(), index.getColumns(), index.isUnique(), index.getOptions());
         }
-        return Optional.empty();
+
+        static Target of(UniqueKey key) {
+            return new Target(key.getName(), key.getTable(), key.getColumns(), true, key.getOptions());
+        }
     }
 
-    /** Checks every {@link DsqlIndexOptions} of every entity; the first problem fails bootstrap. */
-    public static void checkAll(Metadata metadata) {
+    /**
+     * Checks every {@link DsqlIndexOptions} of every entity and applies it; the first problem
+     * fails bootstrap. Applying twice (two session factories from one metadata) changes nothing.
+     */
+    public static void checkAndApply(Metadata metadata, Dialect dialect) {
         for (PersistentClass entity : metadata.getEntityBindings()) {
             if (entity.getMappedClass() == null) {
                 continue;
             }
             for (DsqlIndexOptions options : entity.getMappedClass().getDeclaredAnnotationsByType(DsqlIndexOptions.class)) {
-                Index index = entity.getTable().getIndex(options.index());
-                if (index == null) {
+                Table table = entity.getTable();
+                Index index = table.getIndex(options.index());
+                UniqueKey key = index == null ? table.getUniqueKey(options.index()) : null;
+                if (index == null && key == null) {
                     throw new UnsupportedMappingException(entity.getEntityName(), null,
                             "@DsqlIndexOptions(index = \"" + options.index() + "\") names no index of table "
-                                    + entity.getTable().getName(),
+                                    + table.getName(),
                             "declare the index with @Table(indexes = @Index(name = \"" + options.index()
                                     + "\", columnList = ...)) on the same entity");
                 }
-                check(entity, options, index);
+                Target target = index != null ? Target.of(index) : Target.of(key);
+                String rendered = render(options, table, dialect);
+                if (rendered.equals(target.rawOptions())) {
+                    continue;
+                }
+                check(entity.getEntityName(), options, target);
+                if (index != null) {
+                    index.setOptions(rendered);
+                } else {
+                    key.setOptions(rendered);
+                }
             }
         }
     }
 
-    /** The rendered option clauses, each with a leading space: include, nulls not distinct, where. */
-    public static String render(DsqlIndexOptions options, Table table, org.hibernate.dialect.Dialect dialect) {
+    /** The rendered option clauses: include, nulls not distinct, where (PostgreSQL's order). */
+    public static String render(DsqlIndexOptions options, Table table, Dialect dialect) {
         StringBuilder sql = new StringBuilder();
         if (options.include().length > 0) {
-            sql.append(" include (");
+            sql.append("include (");
             for (int i = 0; i < options.include().length; i++) {
                 if (i > 0) {
                     sql.append(", ");
                 }
-                Column column = table.getColumn(new Column(options.include()[i]));
-                sql.append(column == null ? options.include()[i] : column.getQuotedName(dialect));
+                String name = options.include()[i].trim();
+                Column column = table.getColumn(new Column(name));
+                sql.append(column == null ? name : column.getQuotedName(dialect));
             }
             sql.append(')');
         }
         if (options.nullsNotDistinct()) {
-            sql.append(" nulls not distinct");
+            sql.append(sql.isEmpty() ? "" : " ").append("nulls not distinct");
         }
         if (!options.where().isBlank()) {
-            sql.append(" where ").append(options.where().trim());
+            sql.append(sql.isEmpty() ? "" : " ").append("where ").append(options.where().trim());
         }
         return sql.toString();
     }
 
-    private static void check(PersistentClass entity, DsqlIndexOptions options, Index index) {
-        String entityName = entity.getEntityName();
+    private static void check(String entityName, DsqlIndexOptions options, Target index) {
         String annotation = "@DsqlIndexOptions(index = \"" + options.index() + "\")";
-        if (index.getOptions() != null && !index.getOptions().isBlank()) {
+        if (index.rawOptions() != null && !index.rawOptions().isBlank()) {
             throw new UnsupportedMappingException(entityName, null,
-                    annotation + " and @Index(options = \"" + index.getOptions() + "\") both give options",
+                    annotation + " and @Index(options = \"" + index.rawOptions() + "\") both give options",
                     "keep one of them");
         }
         Set<String> keyColumns = new HashSet<>();
-        for (Column column : index.getColumns()) {
+        for (Column column : index.columns()) {
             keyColumns.add(column.getName().toLowerCase(Locale.ROOT));
         }
         List<String> seen = new ArrayList<>();
         for (String include : options.include()) {
             String name = include.trim().toLowerCase(Locale.ROOT);
-            if (name.isEmpty() || index.getTable().getColumn(new Column(include.trim())) == null) {
+            if (name.isEmpty() || index.table().getColumn(new Column(include.trim())) == null) {
                 throw new UnsupportedMappingException(entityName, null,
                         annotation + " includes \"" + include + "\", which is not a column of table "
-                                + index.getTable().getName(),
+                                + index.table().getName(),
                         "name physical columns of that table in include");
             }
             if (keyColumns.contains(name)) {
@@ -114,7 +127,7 @@ public final class IndexOptionsCatalog {
             }
             seen.add(name);
         }
-        if (options.nullsNotDistinct() && !index.isUnique()) {
+        if (options.nullsNotDistinct() && !index.unique()) {
             throw new UnsupportedMappingException(entityName, null,
                     annotation + " sets nullsNotDistinct on a non-unique index",
                     "use @Index(unique = true) or drop nullsNotDistinct");
