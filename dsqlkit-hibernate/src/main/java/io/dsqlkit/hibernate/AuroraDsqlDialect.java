@@ -261,6 +261,22 @@ public class AuroraDsqlDialect extends PostgreSQLDialect {
         return 65_535;
     }
 
+    /**
+     * The catalog reports timetz/timestamptz columns that this dialect created for
+     * TIME_WITH_TIMEZONE/TIMESTAMP_WITH_TIMEZONE as their UTC variants; both are the same column,
+     * so validate accepts them (the schema validation promise of the dialect).
+     */
+    @Override
+    public boolean equivalentTypes(int typeCode1, int typeCode2) {
+        return super.equivalentTypes(typeCode1, typeCode2)
+                || sameZonedType(typeCode1, typeCode2) || sameZonedType(typeCode2, typeCode1);
+    }
+
+    private static boolean sameZonedType(int mapped, int reported) {
+        return mapped == SqlTypes.TIME_WITH_TIMEZONE && reported == SqlTypes.TIME_UTC
+                || mapped == SqlTypes.TIMESTAMP_WITH_TIMEZONE && reported == SqlTypes.TIMESTAMP_UTC;
+    }
+
     // ---------------------------------------------------------------- queries and locking
 
     /** No lock waits on DSQL (DSQL-FACTS §6): no timeouts, NOWAIT or SKIP LOCKED; FOR UPDATE without OF. */

@@ -9,6 +9,8 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
 import java.sql.Blob;
@@ -22,7 +24,8 @@ public class Product {
     @SequenceGenerator(name = "product_seq", sequenceName = "product_seq", allocationSize = 50)
     public Long id;
 
-    @Column(length = 12, columnDefinition = "char(12)")
+    @Column(length = 12)
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String sku;
 
     public String name;
