@@ -12,6 +12,8 @@ import io.dsqlkit.hibernate.internal.schema.DsqlTableMigrator;
 import io.dsqlkit.hibernate.internal.schema.DsqlUniqueDelegate;
 import io.dsqlkit.hibernate.internal.sql.DsqlLockingSupport;
 import io.dsqlkit.hibernate.internal.sql.DsqlSqlAstTranslator;
+import io.dsqlkit.hibernate.internal.type.LobAsBytesJdbcType;
+import io.dsqlkit.hibernate.internal.type.LobAsTextJdbcType;
 import jakarta.persistence.Timeout;
 import org.hibernate.boot.model.TypeContributions;
 import org.hibernate.dialect.DatabaseVersion;
@@ -44,9 +46,6 @@ import org.hibernate.tool.schema.spi.SchemaManagementTool;
 import org.hibernate.tool.schema.spi.TableMigrator;
 import org.hibernate.tool.schema.extract.internal.SequenceInformationExtractorLegacyImpl;
 import org.hibernate.type.SqlTypes;
-import org.hibernate.type.descriptor.jdbc.BlobJdbcType;
-import org.hibernate.type.descriptor.jdbc.ClobJdbcType;
-import org.hibernate.type.descriptor.jdbc.NClobJdbcType;
 
 import java.sql.Types;
 import java.util.Map;
@@ -239,9 +238,9 @@ public class AuroraDsqlDialect extends PostgreSQLDialect {
     protected void contributePostgreSQLTypes(TypeContributions typeContributions, ServiceRegistry serviceRegistry) {
         super.contributePostgreSQLTypes(typeContributions, serviceRegistry);
         var jdbcTypes = typeContributions.getTypeConfiguration().getJdbcTypeRegistry();
-        jdbcTypes.addDescriptor(Types.BLOB, BlobJdbcType.MATERIALIZED);
-        jdbcTypes.addDescriptor(Types.CLOB, ClobJdbcType.MATERIALIZED);
-        jdbcTypes.addDescriptor(Types.NCLOB, NClobJdbcType.MATERIALIZED);
+        jdbcTypes.addDescriptor(Types.BLOB, LobAsBytesJdbcType.INSTANCE);
+        jdbcTypes.addDescriptor(Types.CLOB, LobAsTextJdbcType.CLOB);
+        jdbcTypes.addDescriptor(Types.NCLOB, LobAsTextJdbcType.NCLOB);
     }
 
     /** Arrays are not column types on DSQL (DSQL-FACTS §8): basic arrays are stored as jsonb. */

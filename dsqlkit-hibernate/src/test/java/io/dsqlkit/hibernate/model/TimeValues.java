@@ -25,11 +25,12 @@ public class TimeValues {
 
     public LocalDate day;
     public LocalTime time;
-    @JdbcTypeCode(SqlTypes.TIME_WITH_TIMEZONE)
     public OffsetTime timeWithZone;
     public LocalDateTime localDateTime;
     public OffsetDateTime offsetDateTime;
     public ZonedDateTime zonedDateTime;
     public Instant instant;
     public Duration duration;
+    @JdbcTypeCode(SqlTypes.INTERVAL_SECOND)
+    public Duration interval;
 }
