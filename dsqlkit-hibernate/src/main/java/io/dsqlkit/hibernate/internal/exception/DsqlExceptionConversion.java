@@ -42,10 +42,13 @@ public final class DsqlExceptionConversion implements SQLExceptionConversionDele
         };
     }
 
-    /** Hibernate's message says what it was doing; DSQL's says why it failed: keep both. */
+    /** Hibernate's message says what it was doing; DSQL's says why it failed: keep both, once. */
     static String withDsqlMessage(String message, SQLException e) {
         String dsql = firstLine(e.getMessage());
-        return message == null ? dsql : message + ": " + dsql;
+        if (message == null || message.isEmpty()) {
+            return dsql;
+        }
+        return message.contains(dsql) ? message : message + ": " + dsql;
     }
 
     private static String firstLine(String text) {
