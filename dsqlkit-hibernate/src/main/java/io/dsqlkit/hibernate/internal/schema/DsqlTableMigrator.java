@@ -21,6 +21,7 @@ import java.util.List;
  * follows in statements DSQL accepts: {@code ALTER COLUMN ... SET DEFAULT} for a default, and
  * {@code ADD CONSTRAINT ... CHECK (...) NOT VALID} plus async validation for a check. NOT NULL
  * cannot be added to an existing column on DSQL; the column stays nullable and a warning says so.
+ * A unique column gets {@code create unique index async}.
  * Column types are never altered (DSQL refuses {@code ALTER COLUMN ... TYPE}).
  */
 public final class DsqlTableMigrator implements TableMigrator {
@@ -64,6 +65,13 @@ public final class DsqlTableMigrator implements TableMigrator {
                 if (settings.validateConstraints()) {
                     statements.add(AsyncConstraintValidation.statement(tableName, quotedName));
                 }
+            }
+            if (column.isUnique()) {
+                // A column-level unique key has no UniqueKey in the model until CREATE TABLE renders
+                // it, so schema update would skip it: build it as a unique index (DSQL-FACTS §9, §12).
+                statements.add(dialect.getCreateIndexString(true) + " if not exists "
+                        + dialect.quote(table.getName() + "_" + column.getName() + "_key")
+                        + " on " + tableName + " (" + columnName + ")");
             }
             if (!column.isNullable() && !column.isIdentity()) {
                 LOG.warnf("Column %s.%s is mapped NOT NULL but was added to an existing table; DSQL cannot add"

@@ -72,8 +72,10 @@ public final class DsqlUniqueDelegate extends AlterTableUniqueDelegate {
     @Override
     public String getAlterTableToDropUniqueKeyCommand(UniqueKey uniqueKey, Metadata metadata,
                                                       SqlStringGenerationContext context) {
-        // Only the DROP_RECREATE_QUIETLY update strategy asks; the key lives as an index.
-        return context.isMigration() ? "drop index if exists " + name(uniqueKey, metadata) : "";
+        // Schema update asks before creating a key whose index it did not find (its default
+        // DROP_RECREATE_QUIETLY strategy); there is nothing to drop then, and a key made inline
+        // with a new table must not lose its index.
+        return "";
     }
 
     /**
