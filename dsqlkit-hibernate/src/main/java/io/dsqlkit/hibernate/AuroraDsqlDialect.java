@@ -75,6 +75,7 @@ public class AuroraDsqlDialect extends PostgreSQLDialect {
     private static final String FOR_UPDATE = " for update";
 
     private final AuroraDsqlSettings settings;
+    private final IllegalArgumentException settingsError;
     private final SequenceSupport sequenceSupport;
     private final IdentityColumnSupport identityColumnSupport;
     private final Exporter<Index> indexExporter = new DsqlIndexExporter(this);
@@ -93,19 +94,38 @@ public class AuroraDsqlDialect extends PostgreSQLDialect {
         this(DSQL_POSTGRESQL_VERSION, settings);
     }
 
-    /** What Hibernate calls: the server's version and the {@code hibernate.dialect.aurora_dsql.*} settings. */
+    /**
+     * What Hibernate calls: the server's version and the {@code hibernate.dialect.aurora_dsql.*}
+     * settings. A malformed setting fails bootstrap when the dialect contributes its types (Hibernate
+     * swallows exceptions of dialect resolvers and would quietly fall back to PostgreSQL's dialect).
+     */
     public AuroraDsqlDialect(DialectResolutionInfo info) {
-        this(info.makeCopyOrDefault(DSQL_POSTGRESQL_VERSION), AuroraDsqlSettings.from(info.getConfigurationValues()));
+        this(info.makeCopyOrDefault(DSQL_POSTGRESQL_VERSION), SettingsOrError.of(info.getConfigurationValues()));
         registerKeywords(info);
     }
 
     public AuroraDsqlDialect(DatabaseVersion version, AuroraDsqlSettings settings) {
+        this(version, new SettingsOrError(settings, null));
+    }
+
+    private AuroraDsqlDialect(DatabaseVersion version, SettingsOrError settingsOrError) {
         super(version);
-        this.settings = settings;
+        this.settings = settingsOrError.settings();
+        this.settingsError = settingsOrError.error();
         this.sequenceSupport = new DsqlSequenceSupport(settings.sequenceCacheSize());
         this.identityColumnSupport = new DsqlIdentityColumnSupport(settings.sequenceCacheSize());
         this.foreignKeyExporter = new DsqlForeignKeyExporter(this, settings);
         this.tableMigrator = new DsqlTableMigrator(this, settings);
+    }
+
+    private record SettingsOrError(AuroraDsqlSettings settings, IllegalArgumentException error) {
+        static SettingsOrError of(Map<String, Object> configuration) {
+            try {
+                return new SettingsOrError(AuroraDsqlSettings.from(configuration), null);
+            } catch (IllegalArgumentException e) {
+                return new SettingsOrError(AuroraDsqlSettings.defaults(), e);
+            }
+        }
     }
 
     /** The settings this dialect was built with. */
@@ -236,6 +256,9 @@ public class AuroraDsqlDialect extends PostgreSQLDialect {
     /** LOB values are bound as bytes and strings, matching the bytea/text columns (DSQL-FACTS §8). */
     @Override
     protected void contributePostgreSQLTypes(TypeContributions typeContributions, ServiceRegistry serviceRegistry) {
+        if (settingsError != null) {
+            throw new IllegalArgumentException(settingsError.getMessage(), settingsError);
+        }
         super.contributePostgreSQLTypes(typeContributions, serviceRegistry);
         var jdbcTypes = typeContributions.getTypeConfiguration().getJdbcTypeRegistry();
         jdbcTypes.addDescriptor(Types.BLOB, LobAsBytesJdbcType.INSTANCE);
