@@ -102,7 +102,7 @@ public final class MappingRules {
         int end = 0;
         while (end < definition.length()) {
             char c = definition.charAt(end);
-            if (c == ' ' || c == '(' || c == '\t' || c == '\n') {
+            if (c == ' ' || c == '(' || c == '[' || c == '\t' || c == '\n') {
                 break;
             }
             end++;
