@@ -14,6 +14,7 @@ import io.dsqlkit.hibernate.internal.sql.DsqlLockingSupport;
 import io.dsqlkit.hibernate.internal.sql.DsqlSqlAstTranslator;
 import io.dsqlkit.hibernate.internal.type.LobAsBytesJdbcType;
 import io.dsqlkit.hibernate.internal.type.LobAsTextJdbcType;
+import io.dsqlkit.hibernate.internal.type.TimetzJdbcType;
 import jakarta.persistence.Timeout;
 import org.hibernate.boot.model.TypeContributions;
 import org.hibernate.dialect.DatabaseVersion;
@@ -253,7 +254,10 @@ public class AuroraDsqlDialect extends PostgreSQLDialect {
         };
     }
 
-    /** LOB values are bound as bytes and strings, matching the bytea/text columns (DSQL-FACTS §8). */
+    /**
+     * LOB values are bound as bytes and strings, matching the bytea/text columns (DSQL-FACTS §8);
+     * {@code timetz} values are bound in the one way pgJDBC accepts.
+     */
     @Override
     protected void contributePostgreSQLTypes(TypeContributions typeContributions, ServiceRegistry serviceRegistry) {
         if (settingsError != null) {
@@ -264,6 +268,7 @@ public class AuroraDsqlDialect extends PostgreSQLDialect {
         jdbcTypes.addDescriptor(Types.BLOB, LobAsBytesJdbcType.INSTANCE);
         jdbcTypes.addDescriptor(Types.CLOB, LobAsTextJdbcType.CLOB);
         jdbcTypes.addDescriptor(Types.NCLOB, LobAsTextJdbcType.NCLOB);
+        jdbcTypes.addDescriptor(SqlTypes.TIME_WITH_TIMEZONE, TimetzJdbcType.INSTANCE);
     }
 
     /** Arrays are not column types on DSQL (DSQL-FACTS §8): basic arrays are stored as jsonb. */

@@ -168,6 +168,7 @@ class MappingRoundTripIT {
         values.day = LocalDate.of(2026, 2, 13);
         values.time = LocalTime.of(10, 15, 30);
         values.timeWithZone = OffsetTime.of(10, 15, 30, 0, ZoneOffset.ofHours(2));
+        values.timetz = OffsetTime.of(23, 45, 1, 0, ZoneOffset.ofHours(-7));
         values.localDateTime = LocalDateTime.of(2026, 2, 13, 10, 15, 30, 123_456_000);
         values.offsetDateTime = OffsetDateTime.of(2026, 2, 13, 10, 15, 30, 0, ZoneOffset.ofHours(-5));
         values.zonedDateTime = ZonedDateTime.of(2026, 2, 13, 10, 15, 30, 0, ZoneOffset.UTC);
@@ -181,6 +182,7 @@ class MappingRoundTripIT {
         assertThat(read.day).isEqualTo(values.day);
         assertThat(read.time).isEqualTo(values.time);
         assertThat(read.timeWithZone.isEqual(values.timeWithZone)).isTrue();
+        assertThat(read.timetz).isEqualTo(values.timetz);
         assertThat(read.localDateTime).isEqualTo(values.localDateTime);
         assertThat(read.offsetDateTime.toInstant()).isEqualTo(values.offsetDateTime.toInstant());
         assertThat(read.zonedDateTime.toInstant()).isEqualTo(values.zonedDateTime.toInstant());

@@ -25,7 +25,11 @@ public class TimeValues {
 
     public LocalDate day;
     public LocalTime time;
+    /** PostgreSQL's default for OffsetTime: normalised to UTC in a time column. */
     public OffsetTime timeWithZone;
+    /** A timetz column, offset kept. */
+    @JdbcTypeCode(SqlTypes.TIME_WITH_TIMEZONE)
+    public OffsetTime timetz;
     public LocalDateTime localDateTime;
     public OffsetDateTime offsetDateTime;
     public ZonedDateTime zonedDateTime;
