@@ -22,6 +22,7 @@ import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.dialect.identity.IdentityColumnSupport;
 import org.hibernate.dialect.lock.spi.LockingSupport;
 import org.hibernate.dialect.sequence.SequenceSupport;
+import org.hibernate.dialect.temptable.TemporaryTableStrategy;
 import org.hibernate.dialect.unique.UniqueDelegate;
 import org.hibernate.engine.jdbc.dialect.spi.DialectResolutionInfo;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -238,8 +239,8 @@ public class AuroraDsqlDialect extends PostgreSQLDialect {
 
     /** Temporary tables are refused (DSQL-FACTS §9); multi-table mutations use PostgreSQL's CTE strategy. */
     @Override
-    public boolean supportsTemporaryTables() {
-        return false;
+    public TemporaryTableStrategy getLocalTemporaryTableStrategy() {
+        return null;
     }
 
     // ---------------------------------------------------------------- types

@@ -48,7 +48,8 @@ class DialectRenderingTest {
         assertThat(dialect.getBeforeDropStatement()).isNull();
         assertThat(dialect.dropConstraints()).isFalse();
         assertThat(dialect.supportsAlterColumnType()).isFalse();
-        assertThat(dialect.supportsTemporaryTables()).isFalse();
+        assertThat(dialect.getLocalTemporaryTableStrategy()).isNull();
+        assertThat(dialect.getGlobalTemporaryTableStrategy()).isNull();
         assertThat(dialect.supportsLateral()).isFalse();
         assertThat(dialect.getQuerySequencesString()).contains("from pg_catalog.pg_sequences");
         assertThat(new AuroraDsqlDialect(AuroraDsqlSettings.builder().sequenceCacheSize(1).build())

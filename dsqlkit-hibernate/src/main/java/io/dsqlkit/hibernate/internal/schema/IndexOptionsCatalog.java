@@ -29,7 +29,13 @@ public final class IndexOptionsCatalog {
     /** An index as JPA declares it: a Hibernate index, or a unique key for {@code @Index(unique = true)}. */
     private record Target(String name, Table table, List<Column> columns, boolean unique, String rawOptions) {
         static Target of(Index index) {
-            return new Target(index.getName(), index.getTable(), index.getColumns(), index.isUnique(), index.getOptions());
+            List<Column> columns = new ArrayList<>();
+            for (var selectable : index.getSelectables()) {
+                if (selectable instanceof Column column) {
+                    columns.add(column);
+                }
+            }
+            return new Target(index.getName(), index.getTable(), columns, index.isUnique(), index.getOptions());
         }
 
         static Target of(UniqueKey key) {
