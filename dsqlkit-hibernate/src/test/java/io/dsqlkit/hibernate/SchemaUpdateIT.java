@@ -3,6 +3,9 @@ package io.dsqlkit.hibernate;
 import io.dsqlkit.hibernate.update.AccountV1;
 import io.dsqlkit.hibernate.update.AccountV2;
 import io.dsqlkit.hibernate.update.AuditEntry;
+import io.dsqlkit.hibernate.update.ChildV1;
+import io.dsqlkit.hibernate.update.ChildV2;
+import io.dsqlkit.hibernate.update.Parent;
 import io.dsqlkit.local.DsqlCluster;
 import io.dsqlkit.local.junit.DsqlLocalTest;
 import org.hibernate.cfg.AvailableSettings;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Schema update from one release to the next on DSQL Local: a new table with its foreign key and
@@ -106,5 +110,27 @@ class SchemaUpdateIT {
                 AccountV2.class, AuditEntry.class)) {
             assertThat(Files.readAllLines(second)).filteredOn(line -> !line.isBlank()).isEmpty();
         }
+    }
+
+    /**
+     * A foreign key added over orphaned rows: DSQL adds it NOT VALID and its validation job fails;
+     * the failure stops the update with the job's details instead of leaving the key unvalidated.
+     */
+    @Test
+    void aFailedValidationJobFailsTheUpdate(DsqlCluster cluster) {
+        try (SessionFactoryImplementor v1 = Hibernates.build(settings(cluster, "create", null), Parent.class, ChildV1.class)) {
+            v1.inTransaction(session -> {
+                ChildV1 orphan = new ChildV1();
+                orphan.id = 1L;
+                orphan.parentId = 42L;
+                session.persist(orphan);
+            });
+        }
+        assertThatThrownBy(() -> Hibernates.build(settings(cluster, "update", null), Parent.class, ChildV2.class))
+                .hasMessageContaining("alter table async child validate constraint")
+                .hasMessageContaining("DSQL async job")
+                .hasMessageContaining("ended failed");
+        assertThat(Sql.scalar(cluster, "select convalidated from pg_constraint where contype = 'f'"
+                + " and conrelid = 'child'::regclass")).isEqualTo("f");
     }
 }
