@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds session factories for tests: against a DSQL Local cluster, or offline with the dialect named. */
-final class Hibernates {
+public final class Hibernates {
     private Hibernates() {
     }
 
     /** Connection settings for {@code cluster} as {@code admin} with a fresh token; no dialect named. */
-    static Map<String, Object> connection(DsqlCluster cluster) {
+    public static Map<String, Object> connection(DsqlCluster cluster) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(AvailableSettings.JAKARTA_JDBC_URL, cluster.jdbcUrl());
         settings.put(AvailableSettings.JAKARTA_JDBC_USER, "admin");
@@ -30,7 +30,7 @@ final class Hibernates {
         return settings;
     }
 
-    static SessionFactoryImplementor build(Map<String, Object> settings, Class<?>... entities) {
+    public static SessionFactoryImplementor build(Map<String, Object> settings, Class<?>... entities) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
         try {
             MetadataSources sources = new MetadataSources(registry);
