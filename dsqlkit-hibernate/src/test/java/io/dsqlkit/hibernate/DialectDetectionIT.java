@@ -43,7 +43,6 @@ class DialectDetectionIT {
             assertThat(factory.getJdbcServices().getDialect()).isExactlyInstanceOf(PostgreSQLDialect.class);
         }
         try (Connection connection = DriverManager.getConnection(cluster.backingJdbcUrl())) {
-            assertThat(Sql.class).isNotNull();
             assertThat(DsqlSignature.isDsql(connection.getMetaData())).isFalse();
         }
     }
