@@ -113,6 +113,24 @@ class LockingIT {
     }
 
     @Test
+    void lockingAJoinedSubclassLocksEachOfItsTablesByKey() {
+        io.dsqlkit.hibernate.model.Truck truck = new io.dsqlkit.hibernate.model.Truck();
+        truck.plate = "LOCK-1";
+        truck.wheels = 6;
+        truck.payloadKg = 900;
+        factory.inTransaction(session -> session.persist(truck));
+        SQL.clear();
+        io.dsqlkit.hibernate.model.Truck locked = factory.fromTransaction(session ->
+                session.find(io.dsqlkit.hibernate.model.Truck.class, truck.id, LockMode.PESSIMISTIC_WRITE));
+        assertThat(locked.payloadKg).isEqualTo(900);
+        List<String> locks = SQL.statements().stream().filter(sql -> sql.endsWith(" for update")).toList();
+        assertThat(locks).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(sql -> assertThat(sql).doesNotContain(" join ").contains(" where "));
+        assertThat(locks).anySatisfy(sql -> assertThat(sql).contains(" from Vehicle "));
+        assertThat(locks).anySatisfy(sql -> assertThat(sql).contains(" from Truck "));
+    }
+
+    @Test
     void aLockingJoinThatForbidsFollowOnLockingFailsClearly() {
         assertThatThrownBy(() -> factory.inTransaction(session -> session
                 .createSelectionQuery("select o from PurchaseOrder o join fetch o.customer where o.id = :id", PurchaseOrder.class)

@@ -5,6 +5,7 @@ import io.dsqlkit.hibernate.shop.Pet;
 import io.dsqlkit.hibernate.shop.Visit;
 import io.dsqlkit.jdbc.DsqlErrors;
 import io.dsqlkit.local.DsqlCluster;
+import io.dsqlkit.local.DsqlLocal;
 import io.dsqlkit.local.junit.DsqlLocalTest;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -158,5 +159,18 @@ class ShopApplicationIT {
                 .satisfies(e -> assertThat(((DsqlConflictException) e.getCause()).isSchemaConflict()).isTrue());
         em.getTransaction().rollback();
         em.close();
+    }
+
+    @Test
+    @Order(6)
+    void anUnsupportedMappingFailsBootstrapBeforeAnySqlRuns(DsqlLocal dsql) {
+        try (DsqlCluster fresh = dsql.newCluster()) {
+            assertThatThrownBy(() -> Persistence.createEntityManagerFactory("shop-with-inet", connection(fresh)))
+                    .hasRootCauseInstanceOf(UnsupportedMappingException.class)
+                    .rootCause()
+                    .hasMessage("Aurora DSQL cannot store io.dsqlkit.hibernate.shop.Device.address: DSQL refuses inet"
+                            + " columns (DSQL-FACTS §8). Fix: map the address as a String (varchar(45) holds IPv6)");
+            assertThat(Sql.scalar(fresh, "select count(*) from pg_tables where schemaname = 'public'")).isEqualTo("0");
+        }
     }
 }
