@@ -225,6 +225,25 @@ class MappingRoundTripIT {
         assertThat(parent).isEqualTo("root");
     }
 
+    /** Two application instances (session factories) allocate from one cached sequence: no id twice. */
+    @Test
+    void pooledSequenceIdsAreUniqueAcrossApplicationInstances(DsqlCluster cluster) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        try (SessionFactoryImplementor other = Hibernates.build(Hibernates.connection(cluster), Model.ENTITIES)) {
+            for (int round = 0; round < 3; round++) {
+                for (SessionFactoryImplementor instance : List.of(factory, other)) {
+                    List<Product> batch = new java.util.ArrayList<>();
+                    for (int i = 0; i < 60; i++) {
+                        batch.add(product("P" + round + (instance == factory ? "a" : "b") + i, "pooled"));
+                    }
+                    instance.inTransaction(session -> batch.forEach(session::persist));
+                    batch.forEach(p -> assertThat(ids.add(p.id)).as("id %s allocated twice", p.id).isTrue());
+                }
+            }
+        }
+        assertThat(ids).hasSize(360);
+    }
+
     static Product product(String sku, String name) {
         Product product = new Product();
         product.sku = sku;
