@@ -1,0 +1,3 @@
+package io.dsqlkit.hibernate.model;
+
+public enum Status { NEW, ACTIVE, ARCHIVED }

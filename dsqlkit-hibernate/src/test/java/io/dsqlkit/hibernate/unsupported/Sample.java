@@ -1,0 +1,15 @@
+package io.dsqlkit.hibernate.unsupported;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+public class Sample {
+    @Id
+    public Long id;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public int[] readings;
+}

@@ -1,0 +1,2 @@
+/** Two releases of an application's model, for schema update tests. */
+package io.dsqlkit.hibernate.update;
