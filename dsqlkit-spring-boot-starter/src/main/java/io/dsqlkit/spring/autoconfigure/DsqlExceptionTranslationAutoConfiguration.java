@@ -12,8 +12,8 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
  * DSQL conflicts become {@link io.dsqlkit.spring.DsqlConflictException} (an
  * {@code OptimisticLockingFailureException}, so a {@code ConcurrencyFailureException}) wherever Spring
  * translates: JDBC templates, JDBC and JPA transaction managers at commit, and repositories.
- * Without it a conflict at a JPA commit surfaces as a {@code JpaSystemException}, and in JDBC code
- * as a {@code PessimisticLockingFailureException}.
+ * Without it Spring 7 reports a conflict as a {@code CannotAcquireLockException}: a concurrency
+ * failure too, but the pessimistic kind, and without the OCC code.
  */
 @AutoConfiguration
 @ConditionalOnClass(SQLExceptionTranslator.class)

@@ -12,9 +12,10 @@ import java.sql.SQLException;
 
 /**
  * Wraps the JPA dialect of a {@code JpaTransactionManager}. A DSQL conflict surfaces at
- * {@code commit()}, where Hibernate reports it as a {@code RollbackException} around a
- * {@code TransactionException} around the driver's {@code 40001}; Spring's Hibernate dialect makes a
- * {@code JpaSystemException} of that. This wrapper makes it a {@link io.dsqlkit.spring.DsqlConflictException}.
+ * {@code commit()}, where Hibernate reports it as a {@code TransactionException} around the driver's
+ * {@code 40001}; Spring 7's Hibernate dialect reads that SQLSTATE as a lock failure
+ * ({@code CannotAcquireLockException}, pessimistic). DSQL takes no locks, so this wrapper makes it a
+ * {@link io.dsqlkit.spring.DsqlConflictException} (optimistic, carrying OC000/OC001).
  */
 public final class DsqlJpaDialect implements JpaDialect {
     private final JpaDialect delegate;

@@ -6,8 +6,8 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
 import java.sql.SQLException;
 
 /**
- * Spring's PostgreSQL error codes turn {@code 40001} into a {@code PessimisticLockingFailureException};
- * DSQL takes no locks, so its conflicts become {@link io.dsqlkit.spring.DsqlConflictException}
+ * Spring's PostgreSQL error codes turn {@code 40001} into a {@code CannotAcquireLockException} (a
+ * {@code PessimisticLockingFailureException}); DSQL takes no locks, so its conflicts become {@link io.dsqlkit.spring.DsqlConflictException}
  * (optimistic). Everything else goes to the translator it wraps.
  */
 public final class DsqlSqlExceptionTranslator implements SQLExceptionTranslator {
