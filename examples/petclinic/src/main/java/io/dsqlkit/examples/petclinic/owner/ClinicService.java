@@ -62,7 +62,9 @@ public class ClinicService {
         Pet pet = new Pet();
         pet.updateFrom(form);
         owner.addPet(pet);
-        owners.saveAndFlush(owner);
+        // The owner is managed: flushing cascades the insert to the new pet (a save() would merge a
+        // copy instead), and the database hands back its key.
+        owners.flush();
         return pet;
     }
 
@@ -78,7 +80,7 @@ public class ClinicService {
         visit.setDate(form.getDate());
         visit.setDescription(form.getDescription());
         pet(owner, petId).addVisit(visit);
-        owners.saveAndFlush(owner);
+        owners.flush();
         return visit;
     }
 
