@@ -1,22 +1,24 @@
 package io.dsqlkit.examples.petclinic.model;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
+import org.hibernate.annotations.ColumnDefault;
+import org.hibernate.annotations.Generated;
 
 import java.util.UUID;
 
 /**
- * Random UUID keys: DSQL spreads rows by primary key, so monotonically increasing keys would make one
- * hot spot of every insert (DSQL-FACTS §9, §11); the schema gives every key column the default
- * {@code gen_random_uuid()}, and the database generates the key at insert.
+ * Random UUID keys made by the database, the key dsqlkit-hibernate recommends for DSQL: DSQL
+ * spreads rows by primary key, so monotonically increasing keys would make one hot spot of every
+ * insert (DSQL-FACTS §9, §11). Every key column has the default {@code gen_random_uuid()}; Hibernate
+ * leaves the key out of the insert and reads the generated one back.
  */
 @MappedSuperclass
 public abstract class BaseEntity {
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Generated
+    @ColumnDefault("gen_random_uuid()")
     @Column(updatable = false, nullable = false)
     private UUID id;
 
