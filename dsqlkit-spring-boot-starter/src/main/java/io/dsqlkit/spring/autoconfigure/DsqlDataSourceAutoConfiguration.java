@@ -68,6 +68,11 @@ public class DsqlDataSourceAutoConfiguration {
             return unstartedPool(builder.hikariConfig(), environment);
         }
 
+        @Bean
+        DsqlConnectionDetails dsqlConnectionDetails(DsqlLocal local) {
+            return new DsqlConnectionDetails(hostForUrl(local.host()) + ":" + local.port(), true);
+        }
+
         private static String hostForUrl(String host) {
             return host.contains(":") ? "[" + host + "]" : host;
         }
@@ -107,6 +112,14 @@ public class DsqlDataSourceAutoConfiguration {
             }
             applyCommon(builder, properties, tokenProvider);
             return unstartedPool(builder.hikariConfig(), environment);
+        }
+
+        @Bean
+        DsqlConnectionDetails dsqlConnectionDetails(DsqlkitProperties properties,
+                                                    DataSourceProperties dataSourceProperties) {
+            String url = dataSourceProperties.getUrl();
+            String target = StringUtils.hasText(properties.getEndpoint()) ? properties.getEndpoint().trim() : url;
+            return new DsqlConnectionDetails(target, false);
         }
     }
 

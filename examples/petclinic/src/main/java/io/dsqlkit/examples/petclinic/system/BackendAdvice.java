@@ -1,8 +1,7 @@
 package io.dsqlkit.examples.petclinic.system;
 
-import io.dsqlkit.local.DsqlLocal;
+import io.dsqlkit.spring.autoconfigure.DsqlConnectionDetails;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -11,11 +10,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class BackendAdvice {
     private final String backend;
 
-    BackendAdvice(ObjectProvider<DsqlLocal> local, Environment environment) {
-        DsqlLocal embedded = local.getIfAvailable();
-        this.backend = embedded != null
-                ? "DSQL Local (embedded, " + embedded.host() + ":" + embedded.port() + ")"
-                : "Aurora DSQL " + environment.getProperty("dsqlkit.endpoint", "cluster");
+    BackendAdvice(ObjectProvider<DsqlConnectionDetails> connection) {
+        DsqlConnectionDetails details = connection.getIfAvailable();
+        this.backend = details != null ? details.description() : "a database not configured by dsqlkit";
     }
 
     @ModelAttribute("backend")
