@@ -6,19 +6,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Configuration of the dsqlkit starter ({@code dsqlkit.*}). The connection can instead be given as
- * {@code spring.datasource.url=jdbc:dsql://...}; {@code spring.datasource.hikari.*} binds on top of
+ * Configuration of the dsqlkit starter (dsqlkit.*). The connection can instead be given as
+ * spring.datasource.url=jdbc:dsql://...; spring.datasource.hikari.* binds on top of
  * the connector's pool defaults either way.
  */
 @ConfigurationProperties(prefix = DsqlkitProperties.PREFIX)
 public class DsqlkitProperties {
     public static final String PREFIX = "dsqlkit";
-    /** DSQL's administrative role; tokens for it are {@code DbConnectAdmin} tokens (DSQL-FACTS §2). */
+    /** DSQL's administrative role; tokens for it are DbConnectAdmin tokens (DSQL-FACTS §2). */
     public static final String DEFAULT_USER = "admin";
 
     /**
-     * Cluster endpoint ({@code <id>.dsql.<region>.on.aws}) or bare cluster id (then {@code dsqlkit.region}
-     * is required). When neither this nor {@code spring.datasource.url} is set and dsqlkit-local is on
+     * Cluster endpoint (<id>.dsql.<region>.on.aws) or bare cluster id (then dsqlkit.region
+     * is required). When neither this nor spring.datasource.url is set and dsqlkit-local is on
      * the classpath, an embedded DSQL Local is started instead.
      */
     private String endpoint;
