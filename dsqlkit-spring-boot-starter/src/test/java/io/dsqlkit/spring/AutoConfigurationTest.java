@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.dsqlkit.jdbc.DsqlDataSourceBuilder;
 import io.dsqlkit.jdbc.DsqlExceptionOverride;
 import io.dsqlkit.local.DsqlLocal;
+import io.dsqlkit.spring.autoconfigure.DsqlConnectionDetails;
 import io.dsqlkit.spring.autoconfigure.DsqlDataSourceAutoConfiguration;
 import io.dsqlkit.spring.autoconfigure.DsqlExceptionTranslationAutoConfiguration;
 import io.dsqlkit.spring.autoconfigure.DsqlLocalDevServicesAutoConfiguration;
@@ -51,6 +52,8 @@ class AutoConfigurationTest {
                     .isLessThan(Duration.ofMinutes(60));
             assertThat(pool.getExceptionOverride()).isInstanceOf(DsqlExceptionOverride.class);
             assertThat(pool.getDataSource()).as("IAM-token connections from the connector").isNotNull();
+            assertThat(context.getBean(DsqlConnectionDetails.class))
+                    .isEqualTo(new DsqlConnectionDetails(ENDPOINT, false));
         });
     }
 
@@ -76,7 +79,8 @@ class AutoConfigurationTest {
     @Test
     void blankEndpointCountsAsNone() {
         runner.withPropertyValues("dsqlkit.endpoint=  ", "dsqlkit.local.enabled=false")
-                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DataSource.class));
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DataSource.class)
+                        .doesNotHaveBean(DsqlConnectionDetails.class));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.dsqlkit.spring;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.dsqlkit.local.DsqlLocal;
+import io.dsqlkit.spring.autoconfigure.DsqlConnectionDetails;
 import io.dsqlkit.spring.autoconfigure.DsqlDataSourceAutoConfiguration;
 import io.dsqlkit.spring.autoconfigure.DsqlLocalDevServicesAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,8 @@ class DevServicesIT {
             DsqlLocal local = context.getBean(DsqlLocal.class);
             port.set(local.port());
             assertThat(context.getBean(DataSource.class)).isInstanceOf(HikariDataSource.class);
+            assertThat(context.getBean(DsqlConnectionDetails.class).description())
+                    .isEqualTo("DSQL Local (embedded, 127.0.0.1:" + local.port() + ")");
             JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
             assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo("postgres");
             assertThat(jdbc.queryForObject("select current_user", String.class)).isEqualTo("admin");
