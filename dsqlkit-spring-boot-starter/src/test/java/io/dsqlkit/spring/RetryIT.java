@@ -61,6 +61,14 @@ class RetryIT {
     }
 
     @Test
+    void sessionLevelForcedConflictIsRetried() {
+        assertThat(counters.incrementFailingTheFirstCommitOfThisSession(id)).isEqualTo(1);
+
+        assertThat(attempts.count()).isEqualTo(2);
+        assertThat(counters.value(id)).isEqualTo(1);
+    }
+
+    @Test
     void eachAttemptGetsAFreshPersistenceContext() {
         local.defaultCluster().failNextCommits(2);
 

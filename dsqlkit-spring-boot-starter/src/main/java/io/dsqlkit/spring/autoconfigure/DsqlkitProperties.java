@@ -136,11 +136,6 @@ public class DsqlkitProperties {
         return local;
     }
 
-    /** True when an endpoint is configured (an empty value, e.g. from an unset environment variable, is none). */
-    boolean hasEndpoint() {
-        return endpoint != null && !endpoint.isBlank();
-    }
-
     public static class Datasource {
         /** Whether the starter builds the DataSource (with the connector's pool defaults and exception override). */
         private boolean enabled = true;

@@ -54,6 +54,20 @@ public class CounterService {
         jdbc.update("update counters set value = value + 1 where id = ?", id);
     }
 
+    /**
+     * The first attempt asks DSQL Local to fail this session's next commit, the way a test of one
+     * code path forces a conflict without touching other sessions.
+     */
+    @RetryOnConflict
+    @Transactional
+    public long incrementFailingTheFirstCommitOfThisSession(UUID id) {
+        attempts.record();
+        if (attempts.count() == 1) {
+            jdbc.execute("SET dsql.local_fail_next_commits = 1");
+        }
+        return entityManager.find(Counter.class, id).increment();
+    }
+
     public List<Counter> loaded() {
         return loaded;
     }
