@@ -42,11 +42,8 @@ class DevServicesIT {
             assertThat(jdbc.queryForObject("select current_user", String.class)).isEqualTo("admin");
             assertThat(jdbc.queryForObject("show transaction_isolation", String.class)).isEqualTo("repeatable read");
         });
-        assertThatThrownBy(() -> {
-            try (Socket ignored = new Socket("127.0.0.1", port.get())) {
-                // connected: DSQL Local is still running
-            }
-        }).as("DSQL Local stops with the context").isInstanceOf(ConnectException.class);
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port.get()).close())
+                .as("DSQL Local stops with the context").isInstanceOf(ConnectException.class);
     }
 
     @Test
