@@ -7,6 +7,7 @@ import io.dsqlkit.local.DsqlLocal;
 import io.dsqlkit.spring.autoconfigure.DsqlConnectionDetails;
 import io.dsqlkit.spring.autoconfigure.DsqlDataSourceAutoConfiguration;
 import io.dsqlkit.spring.autoconfigure.DsqlExceptionTranslationAutoConfiguration;
+import io.dsqlkit.spring.autoconfigure.DsqlHibernateAutoConfiguration;
 import io.dsqlkit.spring.autoconfigure.DsqlLocalDevServicesAutoConfiguration;
 import io.dsqlkit.spring.autoconfigure.DsqlRetryAutoConfiguration;
 import io.dsqlkit.spring.autoconfigure.DsqlTransactionGuardAutoConfiguration;
@@ -37,7 +38,8 @@ class AutoConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DsqlLocalDevServicesAutoConfiguration.class,
                     DsqlDataSourceAutoConfiguration.class, DsqlExceptionTranslationAutoConfiguration.class,
-                    DsqlRetryAutoConfiguration.class, DsqlTransactionGuardAutoConfiguration.class));
+                    DsqlRetryAutoConfiguration.class, DsqlTransactionGuardAutoConfiguration.class,
+                    DsqlHibernateAutoConfiguration.class));
 
     @Test
     void endpointGivesTheConnectorsPoolWithHikariPropertiesBoundOnTop() {
@@ -125,6 +127,14 @@ class AutoConfigurationTest {
     void withoutDsqlLocalOnTheClasspathNothingStartsByDefault() {
         runner.withClassLoader(new FilteredClassLoader(DsqlLocal.class))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DataSource.class));
+    }
+
+    @Test
+    void dialectCheckOnlyWhenTheStarterBuiltTheDataSource() {
+        runner.withPropertyValues("dsqlkit.endpoint=" + ENDPOINT)
+                .run(context -> assertThat(context).hasBean("dsqlDialectCheck"));
+        runner.withPropertyValues("dsqlkit.endpoint=" + ENDPOINT, "dsqlkit.datasource.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean("dsqlDialectCheck"));
     }
 
     @Test
