@@ -6,10 +6,13 @@ import io.dsqlkit.examples.petclinic.owner.OwnerRepository;
 import io.dsqlkit.examples.petclinic.owner.Pet;
 import io.dsqlkit.examples.petclinic.owner.PetTypeRepository;
 import io.dsqlkit.examples.petclinic.owner.Visit;
+import io.dsqlkit.hibernate.AuroraDsqlDialect;
 import io.dsqlkit.jdbc.RetryListener;
 import io.dsqlkit.local.DsqlLocal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,6 +58,8 @@ class ClinicServiceIT {
     MeterRegistry meters;
     @Autowired
     CommitOtherOnRetry commitOtherOnRetry;
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
 
     @Test
     void seedDataIsThere() {
@@ -62,6 +67,12 @@ class ClinicServiceIT {
                 .containsExactly("bird", "cat", "dog", "hamster", "lizard", "snake");
         Page<Owner> davis = owners.findByLastNameStartingWith("Davis", PageRequest.of(0, 5, Sort.by("firstName")));
         assertThat(davis.getContent()).extracting(Owner::getFirstName).containsExactly("Betty", "Harold");
+    }
+
+    @Test
+    void hibernateDetectedTheDsqlDialect() {
+        assertThat(entityManagerFactory.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect())
+                .isInstanceOf(AuroraDsqlDialect.class);
     }
 
     @Test
