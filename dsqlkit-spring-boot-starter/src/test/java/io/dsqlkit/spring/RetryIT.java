@@ -8,11 +8,15 @@ import io.dsqlkit.spring.testapp.CounterService;
 import io.dsqlkit.spring.testapp.OuterService;
 import io.dsqlkit.spring.testapp.TestApplication;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.orm.jpa.EntityManagerHolder;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.UUID;
 
@@ -37,6 +41,8 @@ class RetryIT {
     Attempts attempts;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
 
     UUID id;
 
@@ -78,6 +84,30 @@ class RetryIT {
         assertThat(counters.loaded().get(0)).isNotSameAs(counters.loaded().get(1));
         assertThat(counters.loaded().get(1)).isNotSameAs(counters.loaded().get(2));
         assertThat(counters.loaded().get(2).getValue()).isEqualTo(1);
+    }
+
+    /**
+     * Open-in-view: one EntityManager bound to the thread for the whole request, which each
+     * attempt's transaction joins. The attempts must still not share entities.
+     */
+    @Test
+    void attemptsInsideAnOpenInViewPersistenceContextSeeFreshEntities() {
+        EntityManager requestScoped = entityManagerFactory.createEntityManager();
+        TransactionSynchronizationManager.bindResource(entityManagerFactory, new EntityManagerHolder(requestScoped));
+        try {
+            local.defaultCluster().failNextCommits(1);
+
+            assertThat(counters.increment(id)).isEqualTo(1);
+
+            assertThat(counters.loaded()).hasSize(2);
+            assertThat(counters.loaded().get(0)).isNotSameAs(counters.loaded().get(1));
+            assertThat(requestScoped.contains(counters.loaded().get(1))).as("attempts used the bound context").isTrue();
+            assertThat(requestScoped.contains(counters.loaded().get(0))).isFalse();
+            assertThat(counters.value(id)).isEqualTo(1);
+        } finally {
+            TransactionSynchronizationManager.unbindResource(entityManagerFactory);
+            requestScoped.close();
+        }
     }
 
     @Test
