@@ -15,6 +15,8 @@ public class DsqlkitProperties {
     public static final String PREFIX = "dsqlkit";
     /** DSQL's administrative role; tokens for it are DbConnectAdmin tokens (DSQL-FACTS §2). */
     public static final String DEFAULT_USER = "admin";
+    /** DSQL Local's default port: 0 lets the operating system pick a free one, so runs never collide. */
+    public static final int ANY_FREE_PORT = 0;
 
     /**
      * Cluster endpoint (<id>.dsql.<region>.on.aws) or bare cluster id (then dsqlkit.region
@@ -270,7 +272,7 @@ public class DsqlkitProperties {
         /** Directory that keeps DSQL Local's data, CA and cluster id across runs; by default a temporary directory removed at shutdown. */
         private Path dataDirectory;
         /** Port DSQL Local listens on; 0 picks a free one. */
-        private int port = 0;
+        private int port = ANY_FREE_PORT;
 
         public Boolean getEnabled() {
             return enabled;
