@@ -79,6 +79,13 @@ class AutoConfigurationTest {
     }
 
     @Test
+    void aDsqlUrlWinsOverTheEndpoint() {
+        String url = "jdbc:dsql://zyxwvutsrqponmlkjihgfedcba.dsql.us-west-2.on.aws/postgres";
+        runner.withPropertyValues("dsqlkit.endpoint=" + ENDPOINT, "spring.datasource.url=" + url)
+                .run(context -> assertThat(context.getBean(DsqlConnectionDetails.class).target()).isEqualTo(url));
+    }
+
+    @Test
     void blankEndpointCountsAsNone() {
         runner.withPropertyValues("dsqlkit.endpoint=  ", "dsqlkit.local.enabled=false")
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DataSource.class)

@@ -87,9 +87,8 @@ public class DsqlDataSourceAutoConfiguration {
                                     ObjectProvider<AwsCredentialsProvider> credentials,
                                     ObjectProvider<TokenProvider> tokenProvider, Environment environment) {
             DsqlDataSourceBuilder builder = DsqlDataSourceBuilder.builder();
-            String url = dataSourceProperties.getUrl();
-            if (url != null && url.regionMatches(true, 0, EndpointConfiguredCondition.DSQL_URL_PREFIX, 0,
-                    EndpointConfiguredCondition.DSQL_URL_PREFIX.length())) {
+            String url = dsqlUrl(dataSourceProperties);
+            if (url != null) {
                 builder.url(url);
             } else {
                 builder.endpoint(properties.getEndpoint().trim());
@@ -117,9 +116,15 @@ public class DsqlDataSourceAutoConfiguration {
         @Bean
         DsqlConnectionDetails dsqlConnectionDetails(DsqlkitProperties properties,
                                                     DataSourceProperties dataSourceProperties) {
+            String url = dsqlUrl(dataSourceProperties);
+            return new DsqlConnectionDetails(url != null ? url : properties.getEndpoint().trim(), false);
+        }
+
+        /** The {@code jdbc:dsql:} datasource URL, which wins over {@code dsqlkit.endpoint}, or {@code null}. */
+        private static String dsqlUrl(DataSourceProperties dataSourceProperties) {
             String url = dataSourceProperties.getUrl();
-            String target = StringUtils.hasText(properties.getEndpoint()) ? properties.getEndpoint().trim() : url;
-            return new DsqlConnectionDetails(target, false);
+            String prefix = EndpointConfiguredCondition.DSQL_URL_PREFIX;
+            return url != null && url.regionMatches(true, 0, prefix, 0, prefix.length()) ? url : null;
         }
     }
 
