@@ -47,6 +47,19 @@ class DevServicesIT {
     }
 
     @Test
+    void aConfiguredPortIsUsed() throws java.io.IOException {
+        int free;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            free = probe.getLocalPort();
+        }
+        runner.withPropertyValues("dsqlkit.local.port=" + free).run(context -> {
+            assertThat(context.getBean(DsqlLocal.class).port()).isEqualTo(free);
+            assertThat(new JdbcTemplate(context.getBean(DataSource.class)).queryForObject("select 1", Integer.class))
+                    .isEqualTo(1);
+        });
+    }
+
+    @Test
     void aDataDirectoryKeepsTheDataAcrossRuns(@TempDir Path directory) {
         ApplicationContextRunner kept = runner.withPropertyValues("dsqlkit.local.data-directory=" + directory);
         kept.run(context -> {
