@@ -2,6 +2,8 @@ package io.dsqlkit.examples.petclinic;
 
 import io.dsqlkit.examples.petclinic.owner.ClinicService;
 import io.dsqlkit.examples.petclinic.owner.Owner;
+import io.dsqlkit.jdbc.RetryPolicy;
+import io.dsqlkit.local.DsqlLocal;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +34,8 @@ class PetClinicWebIT {
     MockMvc mvc;
     @Autowired
     ClinicService clinic;
+    @Autowired
+    DsqlLocal local;
 
     @Test
     void welcomePageNamesTheBackend() throws Exception {
@@ -174,6 +178,22 @@ class PetClinicWebIT {
                 .andExpect(jsonPath("$.vetList.length()").value(6))
                 .andExpect(jsonPath("$.vetList[?(@.lastName == 'Douglas')].specialties[*].name")
                         .value(org.hamcrest.Matchers.containsInAnyOrder("dentistry", "surgery")));
+    }
+
+    @Test
+    void aConflictThatOutlastsEveryRetryIsShownAsConflict() throws Exception {
+        long before = clinic.findOwners("Unlucky", 1).getTotalElements();
+        local.defaultCluster().failNextCommits(RetryPolicy.DEFAULT_MAX_ATTEMPTS);
+        try {
+            mvc.perform(post("/owners/new").param("firstName", "Unlucky").param("lastName", "Unlucky")
+                            .param("address", "1 Busy Road").param("city", "Contention").param("telephone", "5555555555"))
+                    .andExpect(status().isConflict()).andExpect(view().name("error"))
+                    .andExpect(content().string(containsString("Someone else changed the same data")))
+                    .andExpect(content().string(containsString("OC000")));
+        } finally {
+            local.defaultCluster().failNextCommits(0);
+        }
+        assertThat(clinic.findOwners("Unlucky", 1).getTotalElements()).isEqualTo(before);
     }
 
     private UUID ownerId(String lastName) {
