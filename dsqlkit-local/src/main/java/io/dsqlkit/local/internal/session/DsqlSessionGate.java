@@ -137,7 +137,7 @@ final class DsqlSessionGate implements StatementGate {
             // DSQL-FACTS §12: the index exists, INVALID, while its async build runs.
             for (String index : c.alterTable().adoptedIndexes()) {
                 if (shared.indexBuildPending(route.database(), index)) {
-                    return refusal(shared.rules().rule(RuleIds.ADOPT_INDEX_NOT_VALID).refuse(index));
+                    return refusal(shared.rules().rule(RuleIds.INDEX_NOT_VALID).refuse(index));
                 }
             }
         }
