@@ -1,18 +1,15 @@
 package io.dsqlkit.hibernate;
 
 import io.dsqlkit.hibernate.model.Category;
-import io.dsqlkit.hibernate.model.Model;
 import io.dsqlkit.hibernate.model.Truck;
 import io.dsqlkit.hibernate.model.Vehicle;
 import io.dsqlkit.local.DsqlCluster;
 import io.dsqlkit.local.junit.DsqlLocalTest;
-import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,10 +24,7 @@ class BulkAndTruncateIT {
 
     @BeforeAll
     static void createSchema(DsqlCluster cluster) {
-        Map<String, Object> settings = SQL.install(Hibernates.connection(cluster));
-        settings.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "create");
-        settings.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, "true");
-        factory = Hibernates.build(settings, Model.ENTITIES);
+        factory = Hibernates.createModel(SQL.install(Hibernates.connection(cluster)));
     }
 
     @AfterAll

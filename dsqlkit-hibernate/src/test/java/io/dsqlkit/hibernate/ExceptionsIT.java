@@ -1,20 +1,17 @@
 package io.dsqlkit.hibernate;
 
 import io.dsqlkit.hibernate.model.Customer;
-import io.dsqlkit.hibernate.model.Model;
 import io.dsqlkit.jdbc.DsqlErrors;
 import io.dsqlkit.local.DsqlCluster;
 import io.dsqlkit.local.junit.DsqlLocalTest;
 import org.hibernate.Session;
 import org.hibernate.Transaction;
-import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,10 +23,7 @@ class ExceptionsIT {
 
     @BeforeAll
     static void createSchema(DsqlCluster cluster) {
-        Map<String, Object> settings = Hibernates.connection(cluster);
-        settings.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "create");
-        settings.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, "true");
-        factory = Hibernates.build(settings, Model.ENTITIES);
+        factory = Hibernates.createModel(Hibernates.connection(cluster));
     }
 
     @AfterAll

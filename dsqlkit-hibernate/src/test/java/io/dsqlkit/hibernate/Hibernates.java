@@ -1,5 +1,6 @@
 package io.dsqlkit.hibernate;
 
+import io.dsqlkit.hibernate.model.Model;
 import io.dsqlkit.local.DsqlCluster;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
@@ -43,6 +44,17 @@ public final class Hibernates {
             StandardServiceRegistryBuilder.destroy(registry);
             throw e;
         }
+    }
+
+    /**
+     * A factory over the broad test model on a schema created from scratch ({@code create}, halting
+     * on the first DDL error, so a statement DSQL refuses fails the test class).
+     */
+    static SessionFactoryImplementor createModel(Map<String, Object> connection) {
+        Map<String, Object> settings = new HashMap<>(connection);
+        settings.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "create");
+        settings.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, "true");
+        return build(settings, Model.ENTITIES);
     }
 
     /** Settings plus {@code hbm2ddl.auto}. */

@@ -1,7 +1,6 @@
 package io.dsqlkit.hibernate;
 
 import io.dsqlkit.hibernate.model.Customer;
-import io.dsqlkit.hibernate.model.Model;
 import io.dsqlkit.hibernate.model.PurchaseOrder;
 import io.dsqlkit.jdbc.DsqlErrors;
 import io.dsqlkit.local.DsqlCluster;
@@ -10,7 +9,6 @@ import org.hibernate.LockMode;
 import org.hibernate.Locking;
 import org.hibernate.Session;
 import org.hibernate.Transaction;
-import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.query.IllegalQueryOperationException;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,10 +37,7 @@ class LockingIT {
 
     @BeforeAll
     static void createSchema(DsqlCluster cluster) {
-        Map<String, Object> settings = SQL.install(Hibernates.connection(cluster));
-        settings.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "create");
-        settings.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, "true");
-        factory = Hibernates.build(settings, Model.ENTITIES);
+        factory = Hibernates.createModel(SQL.install(Hibernates.connection(cluster)));
         Customer customer = new Customer();
         customer.name = "Locky";
         PurchaseOrder order = new PurchaseOrder();

@@ -11,7 +11,6 @@ import io.dsqlkit.hibernate.model.Ticket;
 import io.dsqlkit.hibernate.model.TimeValues;
 import io.dsqlkit.local.DsqlCluster;
 import io.dsqlkit.local.junit.DsqlLocalTest;
-import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,10 +42,7 @@ class MappingRoundTripIT {
 
     @BeforeAll
     static void createSchema(DsqlCluster cluster) {
-        Map<String, Object> settings = SQL.install(Hibernates.connection(cluster));
-        settings.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "create");
-        settings.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, "true");
-        factory = Hibernates.build(settings, Model.ENTITIES);
+        factory = Hibernates.createModel(SQL.install(Hibernates.connection(cluster)));
     }
 
     @AfterAll
