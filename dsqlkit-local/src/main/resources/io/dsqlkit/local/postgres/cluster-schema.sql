@@ -55,9 +55,10 @@ grant execute on function dsql_local.fail(text, text, text) to public;
 ------------------------------------------------------------------------------------------------
 
 create table if not exists dsql_local.jobs (
-    -- Submission order: JobRunner runs a database's jobs one at a time in this order.
-    seq          bigint generated always as identity primary key,
-    job_id       text not null unique,
+    job_id       text primary key,
+    -- Submission order: JobRunner runs a database's jobs one at a time in this order. A timestamp,
+    -- not an identity column: its sequence would show in pg_sequences, where DSQL lists none of its own.
+    submitted_at timestamptz not null default pg_catalog.clock_timestamp(),
     status       text not null,
     details      text,
     job_type     text not null,
@@ -76,7 +77,10 @@ create table if not exists dsql_local.jobs (
     table_id     oid
 );
 revoke all on dsql_local.jobs from public;
-create index if not exists jobs_submitted on dsql_local.jobs (seq) where status = 'submitted';
+-- Data directories made before the queue was ordered by time: same queue, no sequence.
+alter table dsql_local.jobs add column if not exists submitted_at timestamptz not null default pg_catalog.clock_timestamp();
+alter table dsql_local.jobs drop column if exists seq;
+create index if not exists jobs_submitted on dsql_local.jobs (submitted_at, job_id) where status = 'submitted';
 
 -- 26 lowercase RFC 4648 base32 characters of 128 random bits, DSQL's job id shape. The bits are
 -- a SHA-256 of two random UUIDs (244 random bits), since core PostgreSQL has no random bytes.

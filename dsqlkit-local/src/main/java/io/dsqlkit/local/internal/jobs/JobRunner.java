@@ -60,7 +60,7 @@ public final class JobRunner implements AutoCloseable {
                    j.table_id, case when j.run_as is null then true else coalesce(r.rolsuper, false) end as superuser
             from dsql_local.jobs j left join pg_catalog.pg_roles r on r.rolname = j.run_as
             where j.status = 'submitted'
-            order by j.seq
+            order by j.submitted_at, j.job_id
             limit 1""";
     private static final String FINISH = """
             update dsql_local.jobs

@@ -57,6 +57,17 @@ class ClusterSchemaIT {
                 });
     }
 
+    /** DSQL lists no sequence of its own: a fresh cluster's pg_sequences holds only the client's. */
+    @Test
+    void theJobQueueAddsNoSequence() throws SQLException {
+        try (DsqlCluster fresh = dsql.newCluster(); Connection c = fresh.connect()) {
+            assertThat(scalar(c, "select count(*) from pg_catalog.pg_sequences")).isEqualTo("0");
+            exec(c, "create sequence orders_seq cache 1");
+            assertThat(scalar(c, "select string_agg(schemaname || '.' || sequencename, ',') from pg_catalog.pg_sequences"))
+                    .isEqualTo("public.orders_seq");
+        }
+    }
+
     private static Connection superuser() throws SQLException {
         return DriverManager.getConnection(cluster.backingJdbcUrl());
     }
