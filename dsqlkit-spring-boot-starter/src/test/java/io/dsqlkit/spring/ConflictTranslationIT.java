@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * What a DSQL conflict becomes. Autocommit JDBC writes fail at the statement; transactions fail at
  * COMMIT, where Hibernate wraps the driver's 40001 in a TransactionException. Spring 7 alone turns
  * both into {@code CannotAcquireLockException} (pessimistic); the starter makes them
- * {@link DsqlConflictException} (optimistic, with the OCC code).
+ * {@link DsqlConflictFailureException} (optimistic, with the OCC code).
  */
 class ConflictTranslationIT {
 
@@ -38,12 +38,12 @@ class ConflictTranslationIT {
         CounterService counters;
 
         @Test
-        void autocommitJdbcWriteConflictIsADsqlConflictException() {
+        void autocommitJdbcWriteConflictIsADsqlConflictFailureException() {
             UUID id = counters.create();
             local.defaultCluster().failNextCommits(1);
 
             assertThatThrownBy(() -> jdbc.update("update counters set value = 5 where id = ?", id))
-                    .isInstanceOfSatisfying(DsqlConflictException.class, e -> {
+                    .isInstanceOfSatisfying(DsqlConflictFailureException.class, e -> {
                         assertThat(e).isInstanceOf(ConcurrencyFailureException.class);
                         assertThat(e.getConflictCode()).isEqualTo("OC000");
                         assertThat(e.getMessage()).contains("change conflicts with another transaction (OC000)");
@@ -52,12 +52,12 @@ class ConflictTranslationIT {
         }
 
         @Test
-        void jpaCommitConflictIsADsqlConflictException() {
+        void jpaCommitConflictIsADsqlConflictFailureException() {
             UUID id = counters.create();
             local.defaultCluster().failNextCommits(1);
 
             assertThatThrownBy(() -> counters.incrementWithoutRetry(id))
-                    .isInstanceOf(DsqlConflictException.class)
+                    .isInstanceOf(DsqlConflictFailureException.class)
                     .hasMessageStartingWith("JPA: ");
         }
     }

@@ -134,7 +134,7 @@ class RetryIT {
         local.defaultCluster().failNextCommits(1);
 
         assertThatThrownBy(() -> outer.incrementInsideOuterTransaction(id))
-                .isInstanceOf(DsqlConflictException.class)
+                .isInstanceOf(DsqlConflictFailureException.class)
                 .isInstanceOf(ConcurrencyFailureException.class)
                 .hasMessageContaining("OC000");
 
@@ -148,7 +148,7 @@ class RetryIT {
         local.defaultCluster().failNextCommits(5);
 
         assertThatThrownBy(() -> counters.incrementWithTwoAttempts(id))
-                .isInstanceOfSatisfying(DsqlConflictException.class,
+                .isInstanceOfSatisfying(DsqlConflictFailureException.class,
                         e -> assertThat(e.getConflictCode()).isEqualTo("OC000"));
 
         assertThat(attempts.count()).isEqualTo(2);
@@ -161,7 +161,7 @@ class RetryIT {
         local.defaultCluster().failNextCommits(1);
 
         assertThatThrownBy(() -> counters.incrementWithoutRetry(id))
-                .isInstanceOfSatisfying(DsqlConflictException.class, e -> {
+                .isInstanceOfSatisfying(DsqlConflictFailureException.class, e -> {
                     assertThat(e.getConflictCode()).isEqualTo("OC000");
                     assertThat(e.getSqlState()).isEqualTo("40001");
                 });

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 /**
- * DSQL conflicts become {@link io.dsqlkit.spring.DsqlConflictException} (an
+ * DSQL conflicts become {@link io.dsqlkit.spring.DsqlConflictFailureException} (an
  * {@code OptimisticLockingFailureException}, so a {@code ConcurrencyFailureException}) wherever Spring
  * translates: JDBC templates, JDBC and JPA transaction managers at commit, and repositories.
  * Without it Spring 7 reports a conflict as a {@code CannotAcquireLockException}: a concurrency

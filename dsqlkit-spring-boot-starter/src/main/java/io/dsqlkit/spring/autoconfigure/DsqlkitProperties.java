@@ -251,7 +251,7 @@ public class DsqlkitProperties {
     }
 
     public static class ExceptionTranslation {
-        /** Whether DSQL conflicts are translated to DsqlConflictException (a ConcurrencyFailureException) by JPA, JDBC and repositories. */
+        /** Whether DSQL conflicts are translated to DsqlConflictFailureException (a ConcurrencyFailureException) by JPA, JDBC and repositories. */
         private boolean enabled = true;
 
         public boolean isEnabled() {

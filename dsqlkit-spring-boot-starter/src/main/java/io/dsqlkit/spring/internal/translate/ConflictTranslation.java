@@ -1,13 +1,13 @@
 package io.dsqlkit.spring.internal.translate;
 
 import io.dsqlkit.jdbc.DsqlErrors;
-import io.dsqlkit.spring.DsqlConflictException;
+import io.dsqlkit.spring.DsqlConflictFailureException;
 
 import java.sql.SQLException;
 
 /**
  * The one place that decides whether a failure is a DSQL conflict and words the resulting
- * {@link DsqlConflictException}. Frameworks wrap the driver's exception (Hibernate in a
+ * {@link DsqlConflictFailureException}. Frameworks wrap the driver's exception (Hibernate in a
  * {@code TransactionException} inside a {@code RollbackException} at commit), so the check walks the
  * whole cause chain ({@link DsqlErrors#isConflict}).
  */
@@ -16,15 +16,15 @@ public final class ConflictTranslation {
     }
 
     /** The translated exception, or {@code null} when {@code failure} is not a DSQL conflict. */
-    public static DsqlConflictException translateIfConflict(String task, Throwable failure) {
-        if (failure == null || failure instanceof DsqlConflictException || !DsqlErrors.isConflict(failure)) {
+    public static DsqlConflictFailureException translateIfConflict(String task, Throwable failure) {
+        if (failure == null || failure instanceof DsqlConflictFailureException || !DsqlErrors.isConflict(failure)) {
             return null;
         }
         String serverMessage = DsqlErrors.findSqlException(failure,
                         e -> DsqlErrors.SERIALIZATION_FAILURE.equals(e.getSQLState()))
                 .map(SQLException::getMessage)
                 .orElse(failure.getMessage());
-        return new DsqlConflictException(task + ": " + serverMessage
+        return new DsqlConflictFailureException(task + ": " + serverMessage
                 + " [DSQL optimistic concurrency conflict: run the whole transaction again, e.g. with @RetryOnConflict]",
                 failure);
     }

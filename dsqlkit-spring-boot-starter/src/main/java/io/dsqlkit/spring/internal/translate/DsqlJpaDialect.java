@@ -15,7 +15,7 @@ import java.sql.SQLException;
  * {@code commit()}, where Hibernate reports it as a {@code TransactionException} around the driver's
  * {@code 40001}; Spring 7's Hibernate dialect reads that SQLSTATE as a lock failure
  * ({@code CannotAcquireLockException}, pessimistic). DSQL takes no locks, so this wrapper makes it a
- * {@link io.dsqlkit.spring.DsqlConflictException} (optimistic, carrying OC000/OC001).
+ * {@link io.dsqlkit.spring.DsqlConflictFailureException} (optimistic, carrying OC000/OC001).
  */
 public final class DsqlJpaDialect implements JpaDialect {
     private final JpaDialect delegate;

@@ -7,7 +7,7 @@ import org.springframework.dao.support.PersistenceExceptionTranslator;
 /**
  * First in the chain that {@code @Repository} proxies consult, so a conflict raised inside a
  * repository call (a statement DSQL rejects with {@code 40001}, e.g. a stale schema's OC001) becomes
- * a {@link io.dsqlkit.spring.DsqlConflictException} before the generic translators see it.
+ * a {@link io.dsqlkit.spring.DsqlConflictFailureException} before the generic translators see it.
  */
 public final class DsqlPersistenceExceptionTranslator implements PersistenceExceptionTranslator, Ordered {
     @Override

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 
 /**
  * Spring's PostgreSQL error codes turn {@code 40001} into a {@code CannotAcquireLockException} (a
- * {@code PessimisticLockingFailureException}); DSQL takes no locks, so its conflicts become {@link io.dsqlkit.spring.DsqlConflictException}
+ * {@code PessimisticLockingFailureException}); DSQL takes no locks, so its conflicts become {@link io.dsqlkit.spring.DsqlConflictFailureException}
  * (optimistic). Everything else goes to the translator it wraps.
  */
 public final class DsqlSqlExceptionTranslator implements SQLExceptionTranslator {

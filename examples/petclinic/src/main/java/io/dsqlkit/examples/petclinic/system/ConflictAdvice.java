@@ -1,6 +1,6 @@
 package io.dsqlkit.examples.petclinic.system;
 
-import io.dsqlkit.spring.DsqlConflictException;
+import io.dsqlkit.spring.DsqlConflictFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -12,8 +12,8 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @ControllerAdvice
 class ConflictAdvice {
-    @ExceptionHandler(DsqlConflictException.class)
-    ModelAndView conflict(DsqlConflictException conflict) {
+    @ExceptionHandler(DsqlConflictFailureException.class)
+    ModelAndView conflict(DsqlConflictFailureException conflict) {
         ModelAndView view = new ModelAndView("error", HttpStatus.CONFLICT);
         view.addObject("status", HttpStatus.CONFLICT.value());
         view.addObject("error", HttpStatus.CONFLICT.getReasonPhrase());

@@ -9,12 +9,12 @@ import org.springframework.dao.OptimisticLockingFailureException;
  * locks, so this is the optimistic kind of {@link org.springframework.dao.ConcurrencyFailureException}:
  * run the whole transaction again ({@link RetryOnConflict} does).
  */
-public class DsqlConflictException extends OptimisticLockingFailureException {
+public class DsqlConflictFailureException extends OptimisticLockingFailureException {
     private static final long serialVersionUID = 1L;
 
     private final String conflictCode;
 
-    public DsqlConflictException(String message, Throwable cause) {
+    public DsqlConflictFailureException(String message, Throwable cause) {
         super(message, cause);
         this.conflictCode = DsqlErrors.conflictCode(cause).orElse(null);
     }
