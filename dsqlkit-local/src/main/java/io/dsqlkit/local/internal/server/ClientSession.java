@@ -65,6 +65,9 @@ final class ClientSession implements Runnable {
     private static final MessageTypes PASSWORD_ONLY = MessageTypes.of("p");
     /** The longest a statement waits on another transaction's lock before it counts as a conflict. */
     static final String LOCK_WAIT_BOUND = "100ms";
+    private static final java.time.Duration LOCK_WAIT = java.time.Duration.ofMillis(100);
+    /** A cycle that keeps losing lock waits is replayed at most this often before it reports the conflict. */
+    private static final int MAX_REPLAYS = 2;
 
     private final Socket socket;
     private final FrontEndServer server;
@@ -100,6 +103,20 @@ final class ClientSession implements Runnable {
     private final List<Frame> buffered = new ArrayList<>();
     private boolean jobsInCycle;
     private final StatementGate gate;
+
+    /** The client's user name, for the lock probe's own connection. */
+    private String user;
+    /** The backend's transaction status at the last ReadyForQuery relayed. */
+    private char readyStatus = 'I';
+    /** A message of a new cycle has arrived since the last ReadyForQuery (guarded by {@link #lifecycle}). */
+    private boolean cycleOpen;
+    /** This cycle's frames, while it can still be replayed after a lost lock wait. */
+    private final CycleRecording recording = new CycleRecording();
+    /** How the recorded cycle's Execute is presented, for its replay. */
+    private Owed recordedExecute;
+    /** Replays of the current cycle so far, and whether one is due at the next ReadyForQuery. */
+    private int replays;
+    private boolean replayDue;
 
     ClientSession(Socket socket, FrontEndServer server, ClusterRoute route, ServerSettings settings) {
         this.socket = socket;
@@ -301,7 +318,9 @@ final class ClientSession implements Runnable {
             return false;
         }
         backend = ((BackendConnection.StartupResult.Ready) result).connection();
+        this.user = user;
         key = server.registry().register(this);
+        server.registry().registerBackend(backend.processId(), this);
 
         OutputStream buffered = new BufferedOutputStream(clientOut, BUFFER_BYTES);
         buffered.write(BackendMessages.authenticationOk());
@@ -348,7 +367,9 @@ final class ClientSession implements Runnable {
                 return;
             }
             int type = client.readHeader(MessageTypes.FRONTEND);
-            leaveIdle();
+            if (leaveIdle()) {
+                beginCycle();
+            }
             switch (type) {
                 case -1 -> {
                     return;
@@ -368,20 +389,31 @@ final class ClientSession implements Runnable {
                     statementParameterTypes.put(name, parameterTypes);
                     identity.onParse(parse);
                     writeFrame(backendOut, parse);
+                    recording.add(parse);
                     owed.add(Owed.RELAY);
                 }
                 case 'B' -> bind(client.readPayload());
                 case 'E' -> execute(client.readPayload());
-                case 'D', 'C', 'F' -> {
+                case 'D', 'C' -> {
+                    Frame frame = client.readPayload();
+                    writeFrame(backendOut, frame);
+                    recording.add(frame);
+                    owed.add(Owed.RELAY);
+                }
+                case 'F' -> {
+                    recording.abandon();
                     client.relayFrame(backendOut);
                     owed.add(Owed.RELAY);
                 }
                 case 'S' -> {
-                    client.relayFrame(backendOut);
+                    Frame sync = client.readPayload();
+                    writeFrame(backendOut, sync);
+                    recording.add(sync);
                     backendOut.flush();
                     drain(DrainUntil.READY_FOR_QUERY);
                 }
                 case 'H' -> {
+                    recording.abandon();
                     client.relayFrame(backendOut);
                     backendOut.flush();
                     drain(DrainUntil.PENDING_ANSWERED);
@@ -391,9 +423,20 @@ final class ClientSession implements Runnable {
                     backendOut.flush();
                     return;
                 }
-                default -> client.relayFrame(backendOut);
+                default -> {
+                    recording.abandon();
+                    client.relayFrame(backendOut);
+                }
             }
         }
+    }
+
+    /** The first message after a ReadyForQuery: a cycle outside a transaction is recorded for replay. */
+    private void beginCycle() {
+        recording.begin(readyStatus == 'I');
+        recordedExecute = null;
+        replays = 0;
+        replayDue = false;
     }
 
     private void simpleQuery(Frame query) throws IOException {
@@ -405,6 +448,7 @@ final class ClientSession implements Runnable {
         queryPlan = plan;
         queryStatement = 0;
         jobsInCycle |= plan.jobsSubmitted();
+        recording.add(forwarded);
         writeFrame(backend.out, forwarded);
         backend.out.flush();
         drain(DrainUntil.READY_FOR_QUERY);
@@ -427,6 +471,7 @@ final class ClientSession implements Runnable {
         portalGuards.remove(portal);
         portalResults.remove(portal);
         if (substitution != null) {
+            recording.abandon();
             // Run the substitute through the client's own portal name (a refusal raises in PostgreSQL).
             writeFrame(backendOut, parseFrame("", substitution.sql(), new byte[] {0, 0}));
             owed.add(Owed.SWALLOW);
@@ -445,9 +490,11 @@ final class ClientSession implements Runnable {
             int resultFormatsAt = skipBindParameters(bind, parametersAt);
             portalGuards.put(portal, new Guard(answer, statementParameterTypes.getOrDefault(statement, new byte[] {0, 0}),
                     Arrays.copyOfRange(p, parametersAt, resultFormatsAt), Arrays.copyOfRange(p, resultFormatsAt, p.length)));
+            recording.abandon();
             runOwnStatement("SAVEPOINT " + OCC_SAVEPOINT);
         }
         writeFrame(backendOut, bind);
+        recording.add(bind);
         owed.add(Owed.RELAY);
         StatementGate.Result result = gate.resultFor(statement);
         if (result != null) {
@@ -460,7 +507,10 @@ final class ClientSession implements Runnable {
         String portal = execute.cString(0);
         writeFrame(backend.out, execute);
         Guard guard = portalGuards.remove(portal);
-        owed.add(new Owed(portalResults.get(portal), guard));
+        Owed answer = new Owed(portalResults.get(portal), guard);
+        owed.add(answer);
+        recording.add(execute);
+        recordedExecute = answer;
         if (guard != null) {
             // Learn the guarded statement's outcome before anything after it reaches the backend.
             backend.out.write(FLUSH);
@@ -513,9 +563,18 @@ final class ClientSession implements Runnable {
             if (type < 0) {
                 throw new EOFException("backing PostgreSQL closed the session");
             }
+            if (recording.active() && answersClient(type)) {
+                // The client has seen part of this cycle's outcome: running it again would repeat it.
+                recording.abandon();
+            }
             switch (type) {
                 case 'Z' -> {
                     Frame ready = from.readPayload();
+                    if (replayDue) {
+                        replayDue = false;
+                        replayCycle();
+                        break;
+                    }
                     if (recoverSimple) {
                         boolean answered = answerFromSnapshot(queryPlan.conflictAnswer(), null);
                         ready = new Frame((byte) 'Z', new byte[] {(byte) (answered ? 'T' : 'E')});
@@ -540,6 +599,11 @@ final class ClientSession implements Runnable {
                     if (owed.isEmpty() && queryPlan.guarded() == queryStatement && isConflict(parsed)) {
                         recoverSimple = true;
                         buffered.clear();
+                        break;
+                    }
+                    if (until == DrainUntil.READY_FOR_QUERY && replayable(parsed)) {
+                        // Swallowed: the cycle runs again once the transactions it waited for have lost.
+                        replayDue = true;
                         break;
                     }
                     writeFrame(clientOut, presentError(error, parsed));
@@ -605,6 +669,96 @@ final class ClientSession implements Runnable {
         return true;
     }
 
+    /**
+     * Whether a backend message shows the client part of the cycle's outcome. In the extended
+     * protocol, ParseComplete, BindComplete and descriptions come again identically in a replay, and
+     * are swallowed there; in a simple Query anything the client saw rules a replay out.
+     */
+    private boolean answersClient(int type) {
+        if (type == 'E' || type == 'Z') {
+            return false;
+        }
+        return recording.simple() || type == 'D' || type == 'C' || type == 'I' || type == 's' || type == 'G';
+    }
+
+    /**
+     * A statement outside a transaction block lost a lock wait. On DSQL it would not have waited:
+     * it commits, and the open transactions it met fail at their COMMIT. So, if the client has seen
+     * nothing of the cycle yet and another session holds a transaction open between its cycles, the
+     * cycle runs again while the front end makes the transactions it waits for lose.
+     */
+    private boolean replayable(ServerError error) {
+        return isLockWait(error) && recording.replayable() && replays < MAX_REPLAYS
+                && server.registry().anyIdleInTransaction(this);
+    }
+
+    /** Resends the recorded cycle, then rolls back and dooms the idle transactions it waits for. */
+    private void replayCycle() throws IOException {
+        replays++;
+        owed.clear();
+        buffered.clear();
+        queryStatement = 0;
+        for (Frame frame : recording.replay()) {
+            writeFrame(backend.out, frame);
+            switch (frame.typeChar()) {
+                case 'B', 'D' -> owed.add(Owed.SWALLOW); // the client has these answers from the first run
+                case 'E' -> owed.add(recordedExecute);
+                default -> {
+                    // Query and Sync owe no terminal response
+                }
+            }
+        }
+        backend.out.flush();
+        int victims = 0;
+        try (LockWaitProbe probe = LockWaitProbe.open(server.backendSocket(), user, route.database())) {
+            for (int pid : probe.blockersOf(backend.processId(), LOCK_WAIT)) {
+                ClientSession blocker = server.registry().byBackendProcess(pid);
+                if (blocker != null && blocker != this && blocker.loseToCommittingWriter()) {
+                    victims++;
+                }
+            }
+        } catch (IOException e) {
+            log.debug("lock probe failed; the replay waits as the first run did: {}", e.toString());
+        }
+        log.debug("replayed a cycle that lost a lock wait; {} idle transaction(s) made to lose", victims);
+    }
+
+    /**
+     * Another session's statement outside a transaction block waits for this session's transaction.
+     * On DSQL that statement commits and this transaction fails at its COMMIT (DSQL-FACTS §6), so if
+     * this session is between cycles its transaction is rolled back now, a fresh one is begun in its
+     * place and doomed. Mid-cycle, the session's backend is in use and nothing happens.
+     */
+    boolean loseToCommittingWriter() {
+        synchronized (lifecycle) {
+            if (!idleInTransaction()) {
+                return false;
+            }
+            try {
+                runOwnQuery("ROLLBACK");
+                runOwnQuery("BEGIN");
+            } catch (IOException e) {
+                log.debug("could not roll back an idle transaction for a committing writer: {}", e.toString());
+                return false;
+            }
+            gate.doomTransaction();
+            return true;
+        }
+    }
+
+    /** Idle between two cycles with a transaction open: the backend is free for the front end's own use. */
+    boolean idleInTransaction() {
+        synchronized (lifecycle) {
+            return idle && !cycleOpen && !closed && readyStatus == 'T';
+        }
+    }
+
+    /** A lock wait cut short by lock_timeout (the backend then rolled back the statement's work). */
+    static boolean isLockWait(ServerError error) {
+        String message = error.message() == null ? "" : error.message();
+        return "55P03".equals(error.sqlState()) && message.contains("lock timeout");
+    }
+
     private static final int MAX_BUFFERED_GUARDED_ROWS = 10_000;
     private static final byte[] FLUSH = {'H', 0, 0, 0, 4};
     private static final byte[] SYNC = {'S', 0, 0, 0, 4};
@@ -659,6 +813,9 @@ final class ClientSession implements Runnable {
     }
 
     private void endCycle(Frame ready) throws IOException {
+        synchronized (lifecycle) {
+            cycleOpen = false;
+        }
         owed.clear();
         portalResults.clear();
         portalGuards.clear();
@@ -666,6 +823,7 @@ final class ClientSession implements Runnable {
         queryPlan = StatementGate.QueryPlan.unchanged("");
         identity.onCycleEnd();
         char status = (char) ready.payload()[0];
+        readyStatus = status;
         gate.onReadyForQuery(status);
         if (jobsInCycle && status == 'I') {
             server.jobsCommitted(route);
@@ -880,9 +1038,13 @@ final class ClientSession implements Runnable {
         }
     }
 
-    private void leaveIdle() {
+    /** Returns whether this message opens a new cycle. */
+    private boolean leaveIdle() {
         synchronized (lifecycle) {
             idle = false;
+            boolean opens = !cycleOpen;
+            cycleOpen = true;
+            return opens;
         }
     }
 
@@ -959,6 +1121,9 @@ final class ClientSession implements Runnable {
             backend.close();
         }
         server.registry().unregister(key);
+        if (backend != null) {
+            server.registry().unregisterBackend(backend.processId(), this);
+        }
         if (connectionSlotTaken) {
             server.releaseConnectionSlot();
         }
