@@ -2,6 +2,7 @@ package io.dsqlkit.local;
 
 import io.dsqlkit.local.junit.DsqlLocalTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.PGProperty;
@@ -248,6 +249,27 @@ class OptimisticConcurrencyIT {
             a.rollback();
             assertThat(run(a, "select note from account where id = 1")).isNull();
             a.commit();
+        }
+    }
+    @Test
+    void aTransactionStringSentAsOneQueryCommitsAndTheOpenTransactionLoses() throws Exception {
+        try (Connection a = open("extended"); Connection b = open("simple"); Statement s = b.createStatement()) {
+            b.setAutoCommit(true);
+            assertThat(run(a, "update account set balance = 1 where id = 1")).isEqualTo(1);
+            s.execute("begin; update account set balance = 2 where id = 1; update account set balance = 20 where id = 2; commit");
+            // One answer per statement, as if there had been no wait: BEGIN, UPDATE 1, UPDATE 1, COMMIT.
+            assertThat(s.getUpdateCount()).isEqualTo(0);
+            assertThat(s.getMoreResults()).isFalse();
+            assertThat(s.getUpdateCount()).isEqualTo(1);
+            assertThat(s.getMoreResults()).isFalse();
+            assertThat(s.getUpdateCount()).isEqualTo(1);
+            assertThat(s.getMoreResults()).isFalse();
+            assertThat(s.getUpdateCount()).isEqualTo(0);
+            assertThat(s.getMoreResults()).isFalse();
+            assertThat(s.getUpdateCount()).isEqualTo(-1);
+            commitFailsWithConflict(a);
+            assertThat(balance(1)).isEqualTo("2");
+            assertThat(balance(2)).isEqualTo("20");
         }
     }
 }

@@ -18,12 +18,14 @@ import javax.net.ssl.SSLSocketFactory;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,7 +67,7 @@ final class ClientSession implements Runnable {
     private static final MessageTypes PASSWORD_ONLY = MessageTypes.of("p");
     /** The longest a statement waits on another transaction's lock before it counts as a conflict. */
     static final String LOCK_WAIT_BOUND = "100ms";
-    private static final java.time.Duration LOCK_WAIT = java.time.Duration.ofMillis(100);
+    private static final Duration LOCK_WAIT = Duration.ofMillis(100);
     /** A cycle that keeps losing lock waits is replayed at most this often before it reports the conflict. */
     private static final int MAX_REPLAYS = 2;
 
@@ -117,6 +119,12 @@ final class ClientSession implements Runnable {
     /** Replays of the current cycle so far, and whether one is due at the next ReadyForQuery. */
     private int replays;
     private boolean replayDue;
+    /**
+     * What a recorded simple Query has answered so far (command tags of statements a rollback undoes),
+     * held back so that a replay can replace it; {@link #clientSink} is the client's stream meanwhile.
+     */
+    private final ByteArrayOutputStream held = new ByteArrayOutputStream();
+    private OutputStream clientSink;
 
     ClientSession(Socket socket, FrontEndServer server, ClusterRoute route, ServerSettings settings) {
         this.socket = socket;
@@ -401,7 +409,7 @@ final class ClientSession implements Runnable {
                     owed.add(Owed.RELAY);
                 }
                 case 'F' -> {
-                    recording.abandon();
+                    stopRecording();
                     client.relayFrame(backendOut);
                     owed.add(Owed.RELAY);
                 }
@@ -413,7 +421,7 @@ final class ClientSession implements Runnable {
                     drain(DrainUntil.READY_FOR_QUERY);
                 }
                 case 'H' -> {
-                    recording.abandon();
+                    stopRecording();
                     client.relayFrame(backendOut);
                     backendOut.flush();
                     drain(DrainUntil.PENDING_ANSWERED);
@@ -424,7 +432,7 @@ final class ClientSession implements Runnable {
                     return;
                 }
                 default -> {
-                    recording.abandon();
+                    stopRecording();
                     client.relayFrame(backendOut);
                 }
             }
@@ -449,6 +457,9 @@ final class ClientSession implements Runnable {
         queryStatement = 0;
         jobsInCycle |= plan.jobsSubmitted();
         recording.add(forwarded);
+        if (recording.active()) {
+            holdClientOutput();
+        }
         writeFrame(backend.out, forwarded);
         backend.out.flush();
         drain(DrainUntil.READY_FOR_QUERY);
@@ -471,7 +482,7 @@ final class ClientSession implements Runnable {
         portalGuards.remove(portal);
         portalResults.remove(portal);
         if (substitution != null) {
-            recording.abandon();
+            stopRecording();
             // Run the substitute through the client's own portal name (a refusal raises in PostgreSQL).
             writeFrame(backendOut, parseFrame("", substitution.sql(), new byte[] {0, 0}));
             owed.add(Owed.SWALLOW);
@@ -490,7 +501,7 @@ final class ClientSession implements Runnable {
             int resultFormatsAt = skipBindParameters(bind, parametersAt);
             portalGuards.put(portal, new Guard(answer, statementParameterTypes.getOrDefault(statement, new byte[] {0, 0}),
                     Arrays.copyOfRange(p, parametersAt, resultFormatsAt), Arrays.copyOfRange(p, resultFormatsAt, p.length)));
-            recording.abandon();
+            stopRecording();
             runOwnStatement("SAVEPOINT " + OCC_SAVEPOINT);
         }
         writeFrame(backendOut, bind);
@@ -563,16 +574,16 @@ final class ClientSession implements Runnable {
             if (type < 0) {
                 throw new EOFException("backing PostgreSQL closed the session");
             }
-            if (recording.active() && answersClient(type)) {
-                // The client has seen part of this cycle's outcome: running it again would repeat it.
-                recording.abandon();
+            if (recording.active() && !replayCanFollow(type)) {
+                // The client sees this part of the cycle's outcome at once: a replay would repeat it.
+                stopRecording();
             }
             switch (type) {
                 case 'Z' -> {
                     Frame ready = from.readPayload();
                     if (replayDue) {
                         replayDue = false;
-                        replayCycle();
+                        replayCycle((char) ready.payload()[0]);
                         break;
                     }
                     if (recoverSimple) {
@@ -670,15 +681,55 @@ final class ClientSession implements Runnable {
     }
 
     /**
-     * Whether a backend message shows the client part of the cycle's outcome. In the extended
-     * protocol, ParseComplete, BindComplete and descriptions come again identically in a replay, and
-     * are swallowed there; in a simple Query anything the client saw rules a replay out.
+     * Whether the cycle can still be replayed after this backend message. In the extended protocol,
+     * ParseComplete, BindComplete and descriptions come again identically in a replay and are
+     * swallowed there, but results cannot be taken back. In a simple Query, command tags, empty
+     * queries and notices are held back (command tags are checked in {@link #simpleTerminal}); rows,
+     * COPY and anything else go to the client at once.
      */
-    private boolean answersClient(int type) {
+    private boolean replayCanFollow(int type) {
         if (type == 'E' || type == 'Z') {
-            return false;
+            return true;
         }
-        return recording.simple() || type == 'D' || type == 'C' || type == 'I' || type == 's' || type == 'G';
+        if (recording.simple()) {
+            return (type == 'C' || type == 'I' || type == 'N') && held.size() < MAX_HELD_BYTES;
+        }
+        return type != 'D' && type != 'C' && type != 'I' && type != 's' && type != 'G' && type != 'H' && type != 'W';
+    }
+
+    /** A statement's command tag names work that the failed attempt's rollback undid entirely. */
+    private static boolean undoneByRollback(String tag) {
+        int space = tag.indexOf(' ');
+        String command = space < 0 ? tag : tag.substring(0, space);
+        return switch (command) {
+            case "BEGIN", "START", "INSERT", "UPDATE", "DELETE", "MERGE" -> true;
+            default -> false;
+        };
+    }
+
+    private static final int MAX_HELD_BYTES = 64 * 1024;
+
+    private void holdClientOutput() {
+        if (clientSink == null) {
+            clientSink = clientOut;
+            clientOut = held;
+        }
+    }
+
+    /** Sends what was held back, in order, and relays directly from now on. */
+    private void releaseClientOutput() throws IOException {
+        if (clientSink != null) {
+            held.writeTo(clientSink);
+            held.reset();
+            clientOut = clientSink;
+            clientSink = null;
+        }
+    }
+
+    /** The cycle can no longer be replayed. */
+    private void stopRecording() throws IOException {
+        recording.abandon();
+        releaseClientOutput();
     }
 
     /**
@@ -693,11 +744,16 @@ final class ClientSession implements Runnable {
     }
 
     /** Resends the recorded cycle, then rolls back and dooms the idle transactions it waits for. */
-    private void replayCycle() throws IOException {
+    private void replayCycle(char status) throws IOException {
         replays++;
         owed.clear();
         buffered.clear();
+        held.reset();
         queryStatement = 0;
+        if (status != 'I') {
+            // The failed attempt had begun a transaction block of its own (BEGIN in the string).
+            runOwnQuery("ROLLBACK");
+        }
         for (Frame frame : recording.replay()) {
             writeFrame(backend.out, frame);
             switch (frame.typeChar()) {
@@ -771,7 +827,17 @@ final class ClientSession implements Runnable {
         if (completes && queryPlan.guarded() == queryStatement) {
             flushBuffered();
         }
-        if (override == null) {
+        if (recording.active() && type == 'C') {
+            Frame complete = from.readPayload();
+            if (!undoneByRollback(complete.cString(0))) {
+                stopRecording();
+            }
+            if (override == null) {
+                writeFrame(clientOut, complete);
+            } else {
+                present(override);
+            }
+        } else if (override == null) {
             from.relayFrame(clientOut);
         } else {
             from.readPayload();
@@ -829,6 +895,7 @@ final class ClientSession implements Runnable {
             server.jobsCommitted(route);
         }
         jobsInCycle = false;
+        releaseClientOutput();
         writeFrame(clientOut, ready);
         clientOut.flush();
     }
@@ -1083,6 +1150,7 @@ final class ClientSession implements Runnable {
     }
 
     private void sendFatal(ServerError error) throws IOException {
+        releaseClientOutput();
         clientOut.write(BackendMessages.errorResponse(error));
         clientOut.flush();
     }
