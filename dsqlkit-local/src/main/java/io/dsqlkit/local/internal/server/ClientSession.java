@@ -66,8 +66,8 @@ final class ClientSession implements Runnable {
     static final String DSQL_VERSION_TEXT = "PostgreSQL 16";
     private static final MessageTypes PASSWORD_ONLY = MessageTypes.of("p");
     /** The longest a statement waits on another transaction's lock before it counts as a conflict. */
-    static final String LOCK_WAIT_BOUND = "100ms";
     private static final Duration LOCK_WAIT = Duration.ofMillis(100);
+    static final String LOCK_WAIT_BOUND = LOCK_WAIT.toMillis() + "ms";
     /** A cycle that keeps losing lock waits is replayed at most this often before it reports the conflict. */
     private static final int MAX_REPLAYS = 2;
 
