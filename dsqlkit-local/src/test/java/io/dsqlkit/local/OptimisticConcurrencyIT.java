@@ -2,6 +2,7 @@ package io.dsqlkit.local;
 
 import io.dsqlkit.local.junit.DsqlLocalTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.PGProperty;
@@ -203,5 +204,72 @@ class OptimisticConcurrencyIT {
         }
         assertThat(balance(1)).isEqualTo("4");
         assertThat(balance(2)).isEqualTo("3");
+    }
+    @ParameterizedTest
+    @ValueSource(strings = {"extended", "simple"})
+    void anAutocommitWriteCommitsAndTheOpenTransactionItMetLosesAtCommit(String mode) throws Exception {
+        try (Connection a = open(mode); Connection b = open(mode)) {
+            b.setAutoCommit(true);
+            assertThat(run(a, "update account set balance = 1 where id = 1")).isEqualTo(1);
+            // DSQL never waits: the autocommit write commits although a has changed the row.
+            assertThat(run(b, "update account set balance = 2 where id = 1")).isEqualTo(1);
+            assertThat(balance(1)).isEqualTo("2");
+            commitFailsWithConflict(a);
+            assertThat(balance(1)).isEqualTo("2");
+            // Both connections go on as usual.
+            assertThat(run(a, "update account set balance = 3 where id = 1")).isEqualTo(1);
+            a.commit();
+            assertThat(run(b, "select balance from account where id = 1")).isEqualTo("3");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"extended", "simple"})
+    void anAutocommitWriteBlockedByALockingReadCommitsAndTheReaderLoses(String mode) throws Exception {
+        try (Connection a = open(mode); Connection b = open(mode)) {
+            b.setAutoCommit(true);
+            assertThat(run(a, "select balance from account where id = 2 for update")).isEqualTo("200");
+            assertThat(run(b, "delete from account where id = 2")).isEqualTo(1);
+            commitFailsWithConflict(a);
+            assertThat(balance(2)).isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"extended", "simple"})
+    void ddlCommitsAndTheOpenTransactionThatReadTheTableFailsWithOc001(String mode) throws Exception {
+        try (Connection a = open(mode); Connection b = open(mode)) {
+            b.setAutoCommit(true);
+            assertThat(run(a, "select balance from account where id = 1")).isEqualTo("100");
+            assertThat(run(b, "alter table account add column note text")).isEqualTo(0);
+            assertThatThrownBy(() -> run(a, "select balance from account where id = 1"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("(OC001)")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("40001"));
+            a.rollback();
+            assertThat(run(a, "select note from account where id = 1")).isNull();
+            a.commit();
+        }
+    }
+    @Test
+    void aTransactionStringSentAsOneQueryCommitsAndTheOpenTransactionLoses() throws Exception {
+        try (Connection a = open("extended"); Connection b = open("simple"); Statement s = b.createStatement()) {
+            b.setAutoCommit(true);
+            assertThat(run(a, "update account set balance = 1 where id = 1")).isEqualTo(1);
+            s.execute("begin; update account set balance = 2 where id = 1; update account set balance = 20 where id = 2; commit");
+            // One answer per statement, as if there had been no wait: BEGIN, UPDATE 1, UPDATE 1, COMMIT.
+            assertThat(s.getUpdateCount()).isEqualTo(0);
+            assertThat(s.getMoreResults()).isFalse();
+            assertThat(s.getUpdateCount()).isEqualTo(1);
+            assertThat(s.getMoreResults()).isFalse();
+            assertThat(s.getUpdateCount()).isEqualTo(1);
+            assertThat(s.getMoreResults()).isFalse();
+            assertThat(s.getUpdateCount()).isEqualTo(0);
+            assertThat(s.getMoreResults()).isFalse();
+            assertThat(s.getUpdateCount()).isEqualTo(-1);
+            commitFailsWithConflict(a);
+            assertThat(balance(1)).isEqualTo("2");
+            assertThat(balance(2)).isEqualTo("20");
+        }
     }
 }

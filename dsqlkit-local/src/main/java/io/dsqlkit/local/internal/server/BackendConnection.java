@@ -116,6 +116,11 @@ final class BackendConnection implements AutoCloseable {
         }
     }
 
+    /** The backing server's process id for this connection (its BackendKeyData). */
+    int processId() {
+        return processId;
+    }
+
     Map<String, String> parameterStatus() {
         return parameterStatus;
     }

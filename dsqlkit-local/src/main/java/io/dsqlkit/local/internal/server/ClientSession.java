@@ -18,12 +18,14 @@ import javax.net.ssl.SSLSocketFactory;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,7 +66,10 @@ final class ClientSession implements Runnable {
     static final String DSQL_VERSION_TEXT = "PostgreSQL 16";
     private static final MessageTypes PASSWORD_ONLY = MessageTypes.of("p");
     /** The longest a statement waits on another transaction's lock before it counts as a conflict. */
-    static final String LOCK_WAIT_BOUND = "100ms";
+    private static final Duration LOCK_WAIT = Duration.ofMillis(100);
+    static final String LOCK_WAIT_BOUND = LOCK_WAIT.toMillis() + "ms";
+    /** A cycle that keeps losing lock waits is replayed at most this often before it reports the conflict. */
+    private static final int MAX_REPLAYS = 2;
 
     private final Socket socket;
     private final FrontEndServer server;
@@ -100,6 +105,26 @@ final class ClientSession implements Runnable {
     private final List<Frame> buffered = new ArrayList<>();
     private boolean jobsInCycle;
     private final StatementGate gate;
+
+    /** The client's user name, for the lock probe's own connection. */
+    private String user;
+    /** The backend's transaction status at the last ReadyForQuery relayed. */
+    private char readyStatus = 'I';
+    /** A message of a new cycle has arrived since the last ReadyForQuery (guarded by {@link #lifecycle}). */
+    private boolean cycleOpen;
+    /** This cycle's frames, while it can still be replayed after a lost lock wait. */
+    private final CycleRecording recording = new CycleRecording();
+    /** How the recorded cycle's Execute is presented, for its replay. */
+    private Owed recordedExecute;
+    /** Replays of the current cycle so far, and whether one is due at the next ReadyForQuery. */
+    private int replays;
+    private boolean replayDue;
+    /**
+     * What a recorded simple Query has answered so far (command tags of statements a rollback undoes),
+     * held back so that a replay can replace it; {@link #clientSink} is the client's stream meanwhile.
+     */
+    private final ByteArrayOutputStream held = new ByteArrayOutputStream();
+    private OutputStream clientSink;
 
     ClientSession(Socket socket, FrontEndServer server, ClusterRoute route, ServerSettings settings) {
         this.socket = socket;
@@ -301,7 +326,9 @@ final class ClientSession implements Runnable {
             return false;
         }
         backend = ((BackendConnection.StartupResult.Ready) result).connection();
+        this.user = user;
         key = server.registry().register(this);
+        server.registry().registerBackend(backend.processId(), this);
 
         OutputStream buffered = new BufferedOutputStream(clientOut, BUFFER_BYTES);
         buffered.write(BackendMessages.authenticationOk());
@@ -348,7 +375,9 @@ final class ClientSession implements Runnable {
                 return;
             }
             int type = client.readHeader(MessageTypes.FRONTEND);
-            leaveIdle();
+            if (leaveIdle()) {
+                beginCycle();
+            }
             switch (type) {
                 case -1 -> {
                     return;
@@ -368,20 +397,31 @@ final class ClientSession implements Runnable {
                     statementParameterTypes.put(name, parameterTypes);
                     identity.onParse(parse);
                     writeFrame(backendOut, parse);
+                    recording.add(parse);
                     owed.add(Owed.RELAY);
                 }
                 case 'B' -> bind(client.readPayload());
                 case 'E' -> execute(client.readPayload());
-                case 'D', 'C', 'F' -> {
+                case 'D', 'C' -> {
+                    Frame frame = client.readPayload();
+                    writeFrame(backendOut, frame);
+                    recording.add(frame);
+                    owed.add(Owed.RELAY);
+                }
+                case 'F' -> {
+                    stopRecording();
                     client.relayFrame(backendOut);
                     owed.add(Owed.RELAY);
                 }
                 case 'S' -> {
-                    client.relayFrame(backendOut);
+                    Frame sync = client.readPayload();
+                    writeFrame(backendOut, sync);
+                    recording.add(sync);
                     backendOut.flush();
                     drain(DrainUntil.READY_FOR_QUERY);
                 }
                 case 'H' -> {
+                    stopRecording();
                     client.relayFrame(backendOut);
                     backendOut.flush();
                     drain(DrainUntil.PENDING_ANSWERED);
@@ -391,9 +431,20 @@ final class ClientSession implements Runnable {
                     backendOut.flush();
                     return;
                 }
-                default -> client.relayFrame(backendOut);
+                default -> {
+                    stopRecording();
+                    client.relayFrame(backendOut);
+                }
             }
         }
+    }
+
+    /** The first message after a ReadyForQuery: a cycle outside a transaction is recorded for replay. */
+    private void beginCycle() {
+        recording.begin(readyStatus == 'I');
+        recordedExecute = null;
+        replays = 0;
+        replayDue = false;
     }
 
     private void simpleQuery(Frame query) throws IOException {
@@ -405,6 +456,10 @@ final class ClientSession implements Runnable {
         queryPlan = plan;
         queryStatement = 0;
         jobsInCycle |= plan.jobsSubmitted();
+        recording.add(forwarded);
+        if (recording.active()) {
+            holdClientOutput();
+        }
         writeFrame(backend.out, forwarded);
         backend.out.flush();
         drain(DrainUntil.READY_FOR_QUERY);
@@ -427,6 +482,7 @@ final class ClientSession implements Runnable {
         portalGuards.remove(portal);
         portalResults.remove(portal);
         if (substitution != null) {
+            stopRecording();
             // Run the substitute through the client's own portal name (a refusal raises in PostgreSQL).
             writeFrame(backendOut, parseFrame("", substitution.sql(), new byte[] {0, 0}));
             owed.add(Owed.SWALLOW);
@@ -445,9 +501,11 @@ final class ClientSession implements Runnable {
             int resultFormatsAt = skipBindParameters(bind, parametersAt);
             portalGuards.put(portal, new Guard(answer, statementParameterTypes.getOrDefault(statement, new byte[] {0, 0}),
                     Arrays.copyOfRange(p, parametersAt, resultFormatsAt), Arrays.copyOfRange(p, resultFormatsAt, p.length)));
+            stopRecording();
             runOwnStatement("SAVEPOINT " + OCC_SAVEPOINT);
         }
         writeFrame(backendOut, bind);
+        recording.add(bind);
         owed.add(Owed.RELAY);
         StatementGate.Result result = gate.resultFor(statement);
         if (result != null) {
@@ -460,7 +518,10 @@ final class ClientSession implements Runnable {
         String portal = execute.cString(0);
         writeFrame(backend.out, execute);
         Guard guard = portalGuards.remove(portal);
-        owed.add(new Owed(portalResults.get(portal), guard));
+        Owed answer = new Owed(portalResults.get(portal), guard);
+        owed.add(answer);
+        recording.add(execute);
+        recordedExecute = answer;
         if (guard != null) {
             // Learn the guarded statement's outcome before anything after it reaches the backend.
             backend.out.write(FLUSH);
@@ -513,9 +574,18 @@ final class ClientSession implements Runnable {
             if (type < 0) {
                 throw new EOFException("backing PostgreSQL closed the session");
             }
+            if (recording.active() && !replayCanFollow(type)) {
+                // The client sees this part of the cycle's outcome at once: a replay would repeat it.
+                stopRecording();
+            }
             switch (type) {
                 case 'Z' -> {
                     Frame ready = from.readPayload();
+                    if (replayDue) {
+                        replayDue = false;
+                        replayCycle((char) ready.payload()[0]);
+                        break;
+                    }
                     if (recoverSimple) {
                         boolean answered = answerFromSnapshot(queryPlan.conflictAnswer(), null);
                         ready = new Frame((byte) 'Z', new byte[] {(byte) (answered ? 'T' : 'E')});
@@ -540,6 +610,11 @@ final class ClientSession implements Runnable {
                     if (owed.isEmpty() && queryPlan.guarded() == queryStatement && isConflict(parsed)) {
                         recoverSimple = true;
                         buffered.clear();
+                        break;
+                    }
+                    if (until == DrainUntil.READY_FOR_QUERY && replayable(parsed)) {
+                        // Swallowed: the cycle runs again once the transactions it waited for have lost.
+                        replayDue = true;
                         break;
                     }
                     writeFrame(clientOut, presentError(error, parsed));
@@ -605,6 +680,141 @@ final class ClientSession implements Runnable {
         return true;
     }
 
+    /**
+     * Whether the cycle can still be replayed after this backend message. In the extended protocol,
+     * ParseComplete, BindComplete and descriptions come again identically in a replay and are
+     * swallowed there, but results cannot be taken back. In a simple Query, command tags, empty
+     * queries and notices are held back (command tags are checked in {@link #simpleTerminal}); rows,
+     * COPY and anything else go to the client at once.
+     */
+    private boolean replayCanFollow(int type) {
+        if (type == 'E' || type == 'Z') {
+            return true;
+        }
+        if (recording.simple()) {
+            return (type == 'C' || type == 'I' || type == 'N') && held.size() < MAX_HELD_BYTES;
+        }
+        return type != 'D' && type != 'C' && type != 'I' && type != 's' && type != 'G' && type != 'H' && type != 'W';
+    }
+
+    /** A statement's command tag names work that the failed attempt's rollback undid entirely. */
+    private static boolean undoneByRollback(String tag) {
+        int space = tag.indexOf(' ');
+        String command = space < 0 ? tag : tag.substring(0, space);
+        return switch (command) {
+            case "BEGIN", "START", "INSERT", "UPDATE", "DELETE", "MERGE" -> true;
+            default -> false;
+        };
+    }
+
+    private static final int MAX_HELD_BYTES = 64 * 1024;
+
+    private void holdClientOutput() {
+        if (clientSink == null) {
+            clientSink = clientOut;
+            clientOut = held;
+        }
+    }
+
+    /** Sends what was held back, in order, and relays directly from now on. */
+    private void releaseClientOutput() throws IOException {
+        if (clientSink != null) {
+            held.writeTo(clientSink);
+            held.reset();
+            clientOut = clientSink;
+            clientSink = null;
+        }
+    }
+
+    /** The cycle can no longer be replayed. */
+    private void stopRecording() throws IOException {
+        recording.abandon();
+        releaseClientOutput();
+    }
+
+    /**
+     * A statement outside a transaction block lost a lock wait. On DSQL it would not have waited:
+     * it commits, and the open transactions it met fail at their COMMIT. So, if the client has seen
+     * nothing of the cycle yet and another session holds a transaction open between its cycles, the
+     * cycle runs again while the front end makes the transactions it waits for lose.
+     */
+    private boolean replayable(ServerError error) {
+        return isLockWait(error) && recording.replayable() && replays < MAX_REPLAYS
+                && server.registry().anyIdleInTransaction(this);
+    }
+
+    /** Resends the recorded cycle, then rolls back and dooms the idle transactions it waits for. */
+    private void replayCycle(char status) throws IOException {
+        replays++;
+        owed.clear();
+        buffered.clear();
+        held.reset();
+        queryStatement = 0;
+        if (status != 'I') {
+            // The failed attempt had begun a transaction block of its own (BEGIN in the string).
+            runOwnQuery("ROLLBACK");
+        }
+        for (Frame frame : recording.replay()) {
+            writeFrame(backend.out, frame);
+            switch (frame.typeChar()) {
+                case 'B', 'D' -> owed.add(Owed.SWALLOW); // the client has these answers from the first run
+                case 'E' -> owed.add(recordedExecute);
+                default -> {
+                    // Query and Sync owe no terminal response
+                }
+            }
+        }
+        backend.out.flush();
+        int victims = 0;
+        try (LockWaitProbe probe = LockWaitProbe.open(server.backendSocket(), user, route.database())) {
+            for (int pid : probe.blockersOf(backend.processId(), LOCK_WAIT)) {
+                ClientSession blocker = server.registry().byBackendProcess(pid);
+                if (blocker != null && blocker != this && blocker.loseToCommittingWriter()) {
+                    victims++;
+                }
+            }
+        } catch (IOException e) {
+            log.debug("lock probe failed; the replay waits as the first run did: {}", e.toString());
+        }
+        log.debug("replayed a cycle that lost a lock wait; {} idle transaction(s) made to lose", victims);
+    }
+
+    /**
+     * Another session's statement outside a transaction block waits for this session's transaction.
+     * On DSQL that statement commits and this transaction fails at its COMMIT (DSQL-FACTS §6), so if
+     * this session is between cycles its transaction is rolled back now, a fresh one is begun in its
+     * place and doomed. Mid-cycle, the session's backend is in use and nothing happens.
+     */
+    boolean loseToCommittingWriter() {
+        synchronized (lifecycle) {
+            if (!idleInTransaction()) {
+                return false;
+            }
+            try {
+                runOwnQuery("ROLLBACK");
+                runOwnQuery("BEGIN");
+            } catch (IOException e) {
+                log.debug("could not roll back an idle transaction for a committing writer: {}", e.toString());
+                return false;
+            }
+            gate.doomTransaction();
+            return true;
+        }
+    }
+
+    /** Idle between two cycles with a transaction open: the backend is free for the front end's own use. */
+    boolean idleInTransaction() {
+        synchronized (lifecycle) {
+            return idle && !cycleOpen && !closed && readyStatus == 'T';
+        }
+    }
+
+    /** A lock wait cut short by lock_timeout (the backend then rolled back the statement's work). */
+    static boolean isLockWait(ServerError error) {
+        String message = error.message() == null ? "" : error.message();
+        return "55P03".equals(error.sqlState()) && message.contains("lock timeout");
+    }
+
     private static final int MAX_BUFFERED_GUARDED_ROWS = 10_000;
     private static final byte[] FLUSH = {'H', 0, 0, 0, 4};
     private static final byte[] SYNC = {'S', 0, 0, 0, 4};
@@ -617,7 +827,17 @@ final class ClientSession implements Runnable {
         if (completes && queryPlan.guarded() == queryStatement) {
             flushBuffered();
         }
-        if (override == null) {
+        if (recording.active() && type == 'C') {
+            Frame complete = from.readPayload();
+            if (!undoneByRollback(complete.cString(0))) {
+                stopRecording();
+            }
+            if (override == null) {
+                writeFrame(clientOut, complete);
+            } else {
+                present(override);
+            }
+        } else if (override == null) {
             from.relayFrame(clientOut);
         } else {
             from.readPayload();
@@ -659,6 +879,9 @@ final class ClientSession implements Runnable {
     }
 
     private void endCycle(Frame ready) throws IOException {
+        synchronized (lifecycle) {
+            cycleOpen = false;
+        }
         owed.clear();
         portalResults.clear();
         portalGuards.clear();
@@ -666,11 +889,13 @@ final class ClientSession implements Runnable {
         queryPlan = StatementGate.QueryPlan.unchanged("");
         identity.onCycleEnd();
         char status = (char) ready.payload()[0];
+        readyStatus = status;
         gate.onReadyForQuery(status);
         if (jobsInCycle && status == 'I') {
             server.jobsCommitted(route);
         }
         jobsInCycle = false;
+        releaseClientOutput();
         writeFrame(clientOut, ready);
         clientOut.flush();
     }
@@ -880,9 +1105,13 @@ final class ClientSession implements Runnable {
         }
     }
 
-    private void leaveIdle() {
+    /** Returns whether this message opens a new cycle. */
+    private boolean leaveIdle() {
         synchronized (lifecycle) {
             idle = false;
+            boolean opens = !cycleOpen;
+            cycleOpen = true;
+            return opens;
         }
     }
 
@@ -921,6 +1150,7 @@ final class ClientSession implements Runnable {
     }
 
     private void sendFatal(ServerError error) throws IOException {
+        releaseClientOutput();
         clientOut.write(BackendMessages.errorResponse(error));
         clientOut.flush();
     }
@@ -959,6 +1189,9 @@ final class ClientSession implements Runnable {
             backend.close();
         }
         server.registry().unregister(key);
+        if (backend != null) {
+            server.registry().unregisterBackend(backend.processId(), this);
+        }
         if (connectionSlotTaken) {
             server.releaseConnectionSlot();
         }

@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SessionRegistry {
     private final SecureRandom random = new SecureRandom();
     private final Map<Long, ClientSession> sessions = new ConcurrentHashMap<>();
+    /** Sessions by the process id of their backing PostgreSQL backend, to act on lock waits. */
+    private final Map<Integer, ClientSession> byBackendProcess = new ConcurrentHashMap<>();
 
     record Key(int processId, int secretKey) {
     }
@@ -30,6 +32,30 @@ final class SessionRegistry {
         if (key != null) {
             sessions.remove(pack(key));
         }
+    }
+
+    void registerBackend(int backendProcessId, ClientSession session) {
+        byBackendProcess.put(backendProcessId, session);
+    }
+
+    void unregisterBackend(int backendProcessId, ClientSession session) {
+        byBackendProcess.remove(backendProcessId, session);
+    }
+
+    /** The session whose backing backend has this process id, or {@code null} (not a client's). */
+    ClientSession byBackendProcess(int backendProcessId) {
+        return byBackendProcess.get(backendProcessId);
+    }
+
+    /** Whether some other session of the cluster has a transaction open between two of its cycles. */
+    boolean anyIdleInTransaction(ClientSession except) {
+        for (ClientSession session : byBackendProcess.values()) {
+            if (session != except && session.route().clusterId().equals(except.route().clusterId())
+                    && session.idleInTransaction()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     ClientSession find(int processId, int secretKey) {
