@@ -1,5 +1,6 @@
 package io.dsqlkit.hibernate;
 
+import io.dsqlkit.jdbc.DsqlErrors;
 import org.hibernate.exception.SnapshotIsolationException;
 
 import java.sql.SQLException;
@@ -29,6 +30,6 @@ public class DsqlConflictException extends SnapshotIsolationException {
 
     /** Whether the conflict is a schema change ({@code OC001}) rather than a data change. */
     public boolean isSchemaConflict() {
-        return "OC001".equals(conflictCode);
+        return DsqlErrors.SCHEMA_CONFLICT.equals(conflictCode);
     }
 }

@@ -205,6 +205,7 @@ class OptimisticConcurrencyIT {
         assertThat(balance(1)).isEqualTo("4");
         assertThat(balance(2)).isEqualTo("3");
     }
+
     @ParameterizedTest
     @ValueSource(strings = {"extended", "simple"})
     void anAutocommitWriteCommitsAndTheOpenTransactionItMetLosesAtCommit(String mode) throws Exception {
@@ -251,6 +252,7 @@ class OptimisticConcurrencyIT {
             a.commit();
         }
     }
+
     @Test
     void aTransactionStringSentAsOneQueryCommitsAndTheOpenTransactionLoses() throws Exception {
         try (Connection a = open("extended"); Connection b = open("simple"); Statement s = b.createStatement()) {

@@ -1,5 +1,6 @@
 package io.dsqlkit.jdbc.internal.guard;
 
+import io.dsqlkit.jdbc.DsqlErrors;
 import io.dsqlkit.jdbc.UnsupportedIsolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,6 @@ public final class GuardedConnection implements Connection {
     static final String SAVEPOINTS_REFUSED = "DSQL does not support savepoints: it refuses SAVEPOINT, ROLLBACK TO"
             + " SAVEPOINT and RELEASE SAVEPOINT (0A000, DSQL-FACTS §4). Roll back the whole transaction instead, and"
             + " turn off nested transactions (e.g. Spring's NESTED propagation) that rely on savepoints";
-    private static final String FEATURE_NOT_SUPPORTED = "0A000";
 
     private final Connection delegate;
     private final UnsupportedIsolation unsupportedIsolation;
@@ -100,7 +100,7 @@ public final class GuardedConnection implements Connection {
             }
             return;
         }
-        throw new SQLFeatureNotSupportedException(isolationRefused(level), FEATURE_NOT_SUPPORTED);
+        throw new SQLFeatureNotSupportedException(isolationRefused(level), DsqlErrors.FEATURE_NOT_SUPPORTED);
     }
 
     private static boolean isKnownLevel(int level) {
@@ -139,7 +139,7 @@ public final class GuardedConnection implements Connection {
     }
 
     private static SQLFeatureNotSupportedException savepointsRefused() {
-        return new SQLFeatureNotSupportedException(SAVEPOINTS_REFUSED, FEATURE_NOT_SUPPORTED);
+        return new SQLFeatureNotSupportedException(SAVEPOINTS_REFUSED, DsqlErrors.FEATURE_NOT_SUPPORTED);
     }
 
     @Override
