@@ -9,6 +9,7 @@ import org.postgresql.PGProperty;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -104,6 +105,86 @@ class OptimisticConcurrencyIT {
             assertThat(run(b, "update account set balance = balance + 10 where id = 1")).isEqualTo(1);
             b.commit();
             assertThat(balance(1)).isEqualTo("111");
+        }
+    }
+
+    /**
+     * The second writer commits first: on DSQL it wins and the first writer fails, although the
+     * second writer's statement met the first one's uncommitted change. Its parameters, its later
+     * statements and its other writes all take effect.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"extended", "simple"})
+    void theFirstCommitterWinsWhicheverWroteFirst(String mode) throws Exception {
+        try (Connection a = open(mode); Connection b = open(mode)) {
+            assertThat(run(a, "update account set balance = balance + 1 where id = 1")).isEqualTo(1);
+            try (PreparedStatement update = b.prepareStatement("update account set balance = balance + ? where id = ?")) {
+                update.setLong(1, 10);
+                update.setLong(2, 1);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+            assertThat(run(b, "update account set balance = balance + 20 where id = 2")).isEqualTo(1);
+            b.commit();
+            commitFailsWithConflict(a);
+            assertThat(balance(1)).isEqualTo("110");
+            assertThat(balance(2)).isEqualTo("220");
+            // The losing connection is usable for the next transaction.
+            assertThat(run(a, "update account set balance = balance + 1 where id = 1")).isEqualTo(1);
+            a.commit();
+            assertThat(balance(1)).isEqualTo("111");
+        }
+    }
+
+    /** A FOR UPDATE reader that commits first makes a writer that met its lock lose, even though it changed nothing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"extended", "simple"})
+    void aLockingReaderThatCommitsFirstWins(String mode) throws Exception {
+        try (Connection a = open(mode); Connection b = open(mode)) {
+            assertThat(run(a, "select balance from account where id = 1 for update")).isEqualTo("100");
+            assertThat(run(b, "update account set balance = 0 where id = 1")).isEqualTo(1);
+            a.commit();
+            commitFailsWithConflict(b);
+            assertThat(balance(1)).isEqualTo("100");
+        }
+        try (Connection a = open(mode); Connection b = open(mode)) {
+            assertThat(run(a, "select balance from account where id = 1 for update")).isEqualTo("100");
+            assertThat(run(b, "update account set balance = 0 where id = 1")).isEqualTo(1);
+            b.commit();
+            commitFailsWithConflict(a);
+            assertThat(balance(1)).isEqualTo("0");
+        }
+    }
+
+    /** A child insert that met an uncommitted parent delete commits first: the delete loses, the child stays. */
+    @ParameterizedTest
+    @ValueSource(strings = {"extended", "simple"})
+    void aChildInsertThatCommitsFirstBeatsTheParentDelete(String mode) throws Exception {
+        try (Connection a = open(mode); Connection b = open(mode)) {
+            assertThat(run(a, "delete from parent where id = 2")).isEqualTo(1);
+            assertThat(run(b, "insert into child values (20, 2)")).isEqualTo(1);
+            b.commit();
+            commitFailsWithConflict(a);
+            try (Connection c = cluster.connect()) {
+                assertThat(run(c, "select count(*) from parent where id = 2")).isEqualTo("1");
+                assertThat(run(c, "select parent_id from child where id = 20")).isEqualTo("2");
+            }
+        }
+    }
+
+    /** DDL in a transaction block does not wait for a transaction that read the table; that one meets OC001. */
+    @ParameterizedTest
+    @ValueSource(strings = {"extended", "simple"})
+    void ddlInABlockGoesThroughAndTheReaderMeetsASchemaConflict(String mode) throws Exception {
+        try (Connection a = open(mode); Connection b = open(mode)) {
+            assertThat(run(a, "select balance from account where id = 1")).isEqualTo("100");
+            assertThat(run(b, "alter table account add column note text")).isEqualTo(0);
+            b.commit();
+            assertThatThrownBy(() -> run(a, "select balance from account where id = 1"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("(OC001)")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("40001"));
+            a.rollback();
+            assertThat(run(a, "select note from account where id = 1")).isNull();
         }
     }
 

@@ -20,8 +20,11 @@ import java.util.Optional;
  * </ul>
  * Statements with {@code RETURNING}, {@code ON CONFLICT}, {@code WITH}, {@code WHERE CURRENT OF} have no
  * cheap equivalent; for them the conflict is reported at once instead (a documented divergence).
+ *
+ * <p>{@link #statement()} is the statement answered for: if its transaction commits before the ones
+ * it met, it is run again for real at that COMMIT (on DSQL the first committer wins).
  */
-public record SnapshotAnswer(Kind kind, String sql, String tagPrefix, long fixedCount) {
+public record SnapshotAnswer(Kind kind, String sql, String tagPrefix, long fixedCount, String statement) {
 
     public enum Kind {
         /** Run {@link #sql()}; its single value is the row count for the tag. */
@@ -32,12 +35,20 @@ public record SnapshotAnswer(Kind kind, String sql, String tagPrefix, long fixed
         ROWS
     }
 
+    private SnapshotAnswer(Kind kind, String sql, String tagPrefix, long fixedCount) {
+        this(kind, sql, tagPrefix, fixedCount, null);
+    }
+
     /** The command tag for {@code count} affected rows. */
     public String tag(long count) {
         return tagPrefix + " " + count;
     }
 
     public static Optional<SnapshotAnswer> of(String statement) {
+        return answerFor(statement).map(a -> new SnapshotAnswer(a.kind, a.sql, a.tagPrefix, a.fixedCount, statement));
+    }
+
+    private static Optional<SnapshotAnswer> answerFor(String statement) {
         List<Token> tokens = SqlLexer.tokenize(statement);
         if (tokens.isEmpty() || tokens.stream().anyMatch(Token::isMalformed)) {
             return Optional.empty();

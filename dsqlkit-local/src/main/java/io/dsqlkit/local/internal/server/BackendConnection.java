@@ -9,6 +9,7 @@ import io.dsqlkit.local.internal.wire.StartupPacket;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -112,6 +113,19 @@ final class BackendConnection implements AutoCloseable {
                 default -> {
                     // NoticeResponse and anything else harmless before ReadyForQuery
                 }
+            }
+        }
+    }
+
+    /** Reads and drops everything up to and including the next ReadyForQuery. */
+    void skipUntilReady() throws IOException {
+        while (true) {
+            Frame frame = reader.readFrame(MessageTypes.BACKEND);
+            if (frame == null) {
+                throw new EOFException("backing PostgreSQL closed the session");
+            }
+            if (frame.typeChar() == 'Z') {
+                return;
             }
         }
     }

@@ -23,6 +23,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -67,6 +68,11 @@ final class ClientSession implements Runnable {
     private static final MessageTypes PASSWORD_ONLY = MessageTypes.of("p");
     /** The longest a statement waits on another transaction's lock before it counts as a conflict. */
     private static final Duration LOCK_WAIT = Duration.ofMillis(100);
+    /**
+     * The lock-wait bound while a COMMIT runs its deferred writes again: the transactions they wait
+     * for are being made to lose meanwhile, which takes a probe round trip or two.
+     */
+    private static final String COMMIT_LOCK_WAIT_BOUND = "500ms";
     static final String LOCK_WAIT_BOUND = LOCK_WAIT.toMillis() + "ms";
     /** A cycle that keeps losing lock waits is replayed at most this often before it reports the conflict. */
     private static final int MAX_REPLAYS = 2;
@@ -114,6 +120,12 @@ final class ClientSession implements Runnable {
     private boolean cycleOpen;
     /** This cycle's frames, while it can still be replayed after a lost lock wait. */
     private final CycleRecording recording = new CycleRecording();
+    /** Writes answered from their snapshot in the open transaction, to run again if it commits first. */
+    private final DeferredWrites deferred = new DeferredWrites();
+    /** An error was relayed in this cycle: the backend skips the client's messages up to its Sync. */
+    private boolean skippingToSync;
+    /** Active while this cycle runs DDL inside a transaction block; closed when the cycle ends. */
+    private LockWaitBreaker ddlBreaker;
     /** How the recorded cycle's Execute is presented, for its replay. */
     private Owed recordedExecute;
     /** Replays of the current cycle so far, and whether one is due at the next ReadyForQuery. */
@@ -169,6 +181,7 @@ final class ClientSession implements Runnable {
             log.warn("session from {} failed", socket.getRemoteSocketAddress(), e);
             sendFatalQuietly(ServerError.fatal("XX000", "internal error in DSQL Local: " + e));
         } finally {
+            stopBreakingLockWaits(); // only this thread touches the breaker
             close();
         }
     }
@@ -449,12 +462,20 @@ final class ClientSession implements Runnable {
 
     private void simpleQuery(Frame query) throws IOException {
         String sql = query.cString(0);
-        StatementGate.QueryPlan plan = gate.planQuery(sql);
+        StatementGate.QueryPlan plan;
+        try {
+            plan = gate.planQuery(sql);
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // from commitFirst(), which the gate may call
+        }
         Frame forwarded = plan.sql().equals(sql) ? query
                 : new Frame((byte) 'Q', new BackendMessages.Builder().cString(plan.sql()).toByteArray());
         identity.onSimpleQuery(forwarded);
         queryPlan = plan;
         queryStatement = 0;
+        if (plan.ddlInBlock()) {
+            breakLockWaitsForDdl();
+        }
         jobsInCycle |= plan.jobsSubmitted();
         recording.add(forwarded);
         if (recording.active()) {
@@ -478,7 +499,12 @@ final class ClientSession implements Runnable {
         if (identity.watchesStatements()) {
             identity.onBind(bind);
         }
-        StatementGate.Substitution substitution = gate.beforeExecute(statement);
+        StatementGate.Substitution substitution;
+        try {
+            substitution = gate.beforeExecute(statement);
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // from commitFirst(), which the gate may call
+        }
         portalGuards.remove(portal);
         portalResults.remove(portal);
         if (substitution != null) {
@@ -512,6 +538,33 @@ final class ClientSession implements Runnable {
             portalResults.put(portal, result);
         }
         jobsInCycle |= gate.submitsJobs(statement);
+        if (gate.ddlInBlock(statement)) {
+            breakLockWaitsForDdl();
+        }
+    }
+
+    /**
+     * DDL inside a transaction block is about to run: until the cycle ends, the transactions it
+     * waits for lose (see {@link StatementGate#ddlInBlock(String)}). Rolled back under their idle
+     * sessions, they keep their catalog version, so their next statement after this transaction
+     * commits fails with OC001 as on DSQL.
+     */
+    private void breakLockWaitsForDdl() {
+        if (ddlBreaker != null) {
+            return;
+        }
+        try {
+            ddlBreaker = LockWaitBreaker.start(server, user, route.database(), backend.processId(), this);
+        } catch (IOException e) {
+            log.debug("lock probe failed; the DDL waits as PostgreSQL makes it: {}", e.toString());
+        }
+    }
+
+    private void stopBreakingLockWaits() {
+        if (ddlBreaker != null) {
+            ddlBreaker.close();
+            ddlBreaker = null;
+        }
     }
 
     private void execute(Frame execute) throws IOException {
@@ -618,6 +671,7 @@ final class ClientSession implements Runnable {
                         break;
                     }
                     writeFrame(clientOut, presentError(error, parsed));
+                    skippingToSync = true;
                     gate.onError();
                     // After an error the backend skips everything up to Sync: nothing more is owed.
                     owed.clear();
@@ -767,16 +821,41 @@ final class ClientSession implements Runnable {
         backend.out.flush();
         int victims = 0;
         try (LockWaitProbe probe = LockWaitProbe.open(server.backendSocket(), user, route.database())) {
-            for (int pid : probe.blockersOf(backend.processId(), LOCK_WAIT)) {
-                ClientSession blocker = server.registry().byBackendProcess(pid);
-                if (blocker != null && blocker != this && blocker.loseToCommittingWriter()) {
-                    victims++;
-                }
-            }
+            victims = LockWaitBreaker.makeIdleBlockersLose(server.registry(),
+                    probe.blockersOf(backend.processId(), LOCK_WAIT), this);
         } catch (IOException e) {
             log.debug("lock probe failed; the replay waits as the first run did: {}", e.toString());
         }
         log.debug("replayed a cycle that lost a lock wait; {} idle transaction(s) made to lose", victims);
+    }
+
+    /**
+     * The gate's {@link StatementGate.ConflictRecovery} at a COMMIT of a transaction whose writes met
+     * other transactions' uncommitted changes and were answered from their snapshot. On DSQL this
+     * COMMIT wins if those transactions are still open: so the writes run again now, while the
+     * transactions they wait for are made to lose. If one of those committed first (a serialization
+     * failure) or is busy mid-cycle (the wait runs out), the writes fail and so does the COMMIT.
+     */
+    private boolean commitFirst() {
+        try {
+            if (!owed.isEmpty()) {
+                // The client's earlier messages of this pipeline must be answered first.
+                backend.out.write(FLUSH);
+                backend.out.flush();
+                drain(DrainUntil.PENDING_ANSWERED);
+            }
+            if (skippingToSync || deferred.isEmpty() || deferred.metTransactionCommitted(backend)) {
+                deferred.clear();
+                return false;
+            }
+            try (LockWaitBreaker breaker = LockWaitBreaker.start(server, user, route.database(), backend.processId(), this)) {
+                boolean won = deferred.runAgain(backend, COMMIT_LOCK_WAIT_BOUND);
+                log.debug("a transaction with deferred writes committing first {}", won ? "won" : "lost");
+                return won;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -879,6 +958,7 @@ final class ClientSession implements Runnable {
     }
 
     private void endCycle(Frame ready) throws IOException {
+        stopBreakingLockWaits();
         synchronized (lifecycle) {
             cycleOpen = false;
         }
@@ -890,6 +970,10 @@ final class ClientSession implements Runnable {
         identity.onCycleEnd();
         char status = (char) ready.payload()[0];
         readyStatus = status;
+        skippingToSync = false;
+        if (status == 'I') {
+            deferred.clear();
+        }
         gate.onReadyForQuery(status);
         if (jobsInCycle && status == 'I') {
             server.jobsCommitted(route);
@@ -914,15 +998,21 @@ final class ClientSession implements Runnable {
     }
 
     /**
-     * Presents what the guarded statement would have answered on DSQL, and dooms the transaction.
-     * If the snapshot query itself fails (its transaction is then aborted), the conflict is reported
+     * Presents what the guarded statement would have answered on DSQL, and defers the statement to
+     * its transaction's COMMIT, which fails unless it can win there ({@link #commitFirst()}). If the snapshot query itself fails (its transaction is then aborted), the conflict is reported
      * at once instead; returns whether the statement was answered.
      */
     private boolean answerFromSnapshot(SnapshotAnswer answer, Guard guard) throws IOException {
         if (guard == null) {
             runOwnQuery("ROLLBACK TO SAVEPOINT " + OCC_SAVEPOINT + "; RELEASE SAVEPOINT " + OCC_SAVEPOINT);
         }
-        gate.doomTransaction();
+        deferred.noteOpenTransactions(backend);
+        if (guard == null) {
+            deferred.add(answer.statement());
+        } else {
+            deferred.add(answer.statement(), guard.parameterTypes(), guard.bindParameters());
+        }
+        gate.conflictDeferred(this::commitFirst);
         try {
             answer(answer, guard);
             return true;
@@ -1012,15 +1102,7 @@ final class ClientSession implements Runnable {
     }
 
     private void skipUntilReady() throws IOException {
-        while (true) {
-            Frame frame = backend.reader.readFrame(MessageTypes.BACKEND);
-            if (frame == null) {
-                throw new EOFException("backing PostgreSQL closed the session");
-            }
-            if (frame.typeChar() == 'Z') {
-                return;
-            }
-        }
+        backend.skipUntilReady();
     }
 
     /**

@@ -60,7 +60,8 @@ final class LockWaitProbe implements AutoCloseable {
         }
     }
 
-    private List<Integer> lookOnce(int waiterPid) throws IOException {
+    /** The backends {@code waiterPid} waits for right now (empty when it does not wait). */
+    List<Integer> lookOnce(int waiterPid) throws IOException {
         String sql = "SELECT pg_catalog.array_to_string(pg_catalog.pg_blocking_pids(" + waiterPid + "), ',')";
         byte[] query = BackendMessages.message('Q', new BackendMessages.Builder().cString(sql));
         connection.out.write(query);

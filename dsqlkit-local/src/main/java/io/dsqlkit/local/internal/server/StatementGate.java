@@ -40,11 +40,13 @@ public interface StatementGate {
      * @param jobsSubmitted  {@code sql} may submit async jobs that start when its transaction commits
      * @param guarded        index of the statement wrapped in a savepoint for conflict handling, or -1
      * @param conflictAnswer what the guarded statement answers if it meets a conflicting row
+     * @param ddlInBlock     {@code sql} runs DDL inside a transaction block: the transactions it
+     *                       would wait for must lose instead ({@link #ddlInBlock(String)})
      */
     record QueryPlan(String sql, List<Result> overrides, boolean jobsSubmitted, int guarded,
-                     SnapshotAnswer conflictAnswer) {
+                     SnapshotAnswer conflictAnswer, boolean ddlInBlock) {
         public static QueryPlan unchanged(String sql) {
-            return new QueryPlan(sql, List.of(), false, -1, null);
+            return new QueryPlan(sql, List.of(), false, -1, null, false);
         }
     }
 
@@ -76,13 +78,39 @@ public interface StatementGate {
     boolean submitsJobs(String statementName);
 
     /**
+     * Whether this prepared statement, about to run, is DDL inside a transaction block. DSQL never
+     * waits for a lock: the DDL goes through, and a transaction that read the catalog before it
+     * commits fails its next statement with OC001. PostgreSQL would make the DDL wait for every
+     * transaction that touched the table, so the transactions it waits for must lose while it runs.
+     */
+    boolean ddlInBlock(String statementName);
+
+    /**
      * For a prepared statement about to run: what it answers if it meets a conflicting row (it is then
      * wrapped in a savepoint), or {@code null} to run it unguarded.
      */
     SnapshotAnswer conflictAnswer(String statementName);
 
-    /** A guarded statement met a conflict: the transaction must fail at COMMIT. */
+    /** The transaction lost to another one that committed first: it must fail at COMMIT. */
     void doomTransaction();
+
+    /**
+     * What a session does at COMMIT when its transaction met other transactions' uncommitted
+     * changes: runs the writes it deferred again, making the still-open transactions it meets lose
+     * (on DSQL the first committer wins). Returns whether they all went through; if not, the
+     * backend's transaction is aborted and the COMMIT must fail.
+     */
+    @FunctionalInterface
+    interface ConflictRecovery {
+        boolean commitFirst();
+    }
+
+    /**
+     * A guarded statement met a conflict and answered from its snapshot: the transaction fails at
+     * COMMIT unless {@code recovery} succeeds there (only for a COMMIT that starts its message, when
+     * nothing else of the client's has reached the backend after the transaction's statements).
+     */
+    void conflictDeferred(ConflictRecovery recovery);
 
     /** The backing server reported an error for a forwarded statement. */
     void onError();
@@ -118,12 +146,21 @@ public interface StatementGate {
         }
 
         @Override
+        public boolean ddlInBlock(String statementName) {
+            return false;
+        }
+
+        @Override
         public SnapshotAnswer conflictAnswer(String statementName) {
             return null;
         }
 
         @Override
         public void doomTransaction() {
+        }
+
+        @Override
+        public void conflictDeferred(ConflictRecovery recovery) {
         }
 
         @Override

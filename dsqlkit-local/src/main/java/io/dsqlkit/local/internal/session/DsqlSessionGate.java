@@ -43,8 +43,10 @@ final class DsqlSessionGate implements StatementGate {
     private final Map<String, Prepared> prepared = new HashMap<>();
     /** Inside an explicit transaction block, as far as the statements sent so far tell. */
     private boolean inBlock;
-    /** A guarded statement met a conflict: COMMIT must fail. */
+    /** The transaction lost to one that committed first: COMMIT must fail. */
     private boolean doomed;
+    /** Guarded statements met conflicts: COMMIT fails unless this wins them first ({@code null}: none). */
+    private ConflictRecovery conflictRecovery;
     /** Commits of this session that must fail with OC000 (SET dsql.local_fail_next_commits = n). */
     private int sessionForcedConflicts;
     /** The cluster's catalog version when the current explicit transaction began, or -1 outside one. */
@@ -210,6 +212,7 @@ final class DsqlSessionGate implements StatementGate {
         SnapshotAnswer answer = null;
         boolean changed = false;
         boolean jobs = false;
+        boolean ddlInBlock = false;
         for (int i = 0; i < texts.size(); i++) {
             Analysed statement = analyse(texts.get(i));
             boolean last = i == texts.size() - 1;
@@ -247,7 +250,7 @@ final class DsqlSessionGate implements StatementGate {
                 changed = true;
                 continue;
             }
-            if (statement.command() == TransactionCommand.COMMIT && block && commitMustFail()) {
+            if (statement.command() == TransactionCommand.COMMIT && block && commitMustFail(i == 0)) {
                 out.add("ROLLBACK");
                 overrides.add(new Result.Fail(conflict));
                 changed = true;
@@ -283,12 +286,13 @@ final class DsqlSessionGate implements StatementGate {
             overrides.add(rewrite.result());
             changed |= !rewrite.sql().equals(statement.sql()) || rewrite.result() != null;
             jobs |= rewrite.submitsJobs();
+            ddlInBlock |= block && !rewrite.refused() && statement.classification().kind() == StatementKind.DDL;
             block = rewrite.refused() ? block : advance(block, statement);
         }
         if (!changed) {
-            return QueryPlan.unchanged(sql);
+            return ddlInBlock ? new QueryPlan(sql, List.of(), false, -1, null, true) : QueryPlan.unchanged(sql);
         }
-        return new QueryPlan(String.join(";\n", out), overrides, jobs, guarded, answer);
+        return new QueryPlan(String.join(";\n", out), overrides, jobs, guarded, answer, ddlInBlock);
     }
 
     private static boolean nextBlockState(boolean block, TransactionCommand command) {
@@ -326,9 +330,25 @@ final class DsqlSessionGate implements StatementGate {
         return next;
     }
 
-    /** A COMMIT fails when a conflict doomed the transaction, or when a test forced it to. */
-    private boolean commitMustFail() {
-        return doomed || takeForcedConflict();
+    /**
+     * A COMMIT fails when the transaction lost to another, when it met conflicts it cannot win by
+     * committing first, or when a test forced it to. Conflicts are won only by a COMMIT that
+     * {@code startsMessage}: the writes run again before it, and earlier statements of the same
+     * message would not yet have reached the backend.
+     */
+    private boolean commitMustFail(boolean startsMessage) {
+        if (doomed) {
+            return true;
+        }
+        if (conflictRecovery != null) {
+            ConflictRecovery recovery = conflictRecovery;
+            conflictRecovery = null;
+            if (!startsMessage || !recovery.commitFirst()) {
+                doomed = true;
+                return true;
+            }
+        }
+        return takeForcedConflict();
     }
 
     /** One forced conflict: this session's own first, then the cluster's. */
@@ -415,7 +435,7 @@ final class DsqlSessionGate implements StatementGate {
             return Substitution.refusal(stale);
         }
         inBlock = advance(block, statement);
-        if (statement.command() == TransactionCommand.COMMIT && block && commitMustFail()) {
+        if (statement.command() == TransactionCommand.COMMIT && block && commitMustFail(true)) {
             return new Substitution("ROLLBACK", new Result.Fail(conflict));
         }
         if (!block && statement.writes() && takeForcedConflict()) {
@@ -441,6 +461,14 @@ final class DsqlSessionGate implements StatementGate {
     }
 
     @Override
+    public boolean ddlInBlock(String statementName) {
+        Prepared p = prepared.get(statementName);
+        // beforeExecute has already moved inBlock past this statement; DDL does not change it.
+        return p != null && inBlock && !p.forwarded().startsWith("DO ")
+                && p.statement().classification().kind() == StatementKind.DDL;
+    }
+
+    @Override
     public SnapshotAnswer conflictAnswer(String statementName) {
         Prepared p = prepared.get(statementName);
         // beforeExecute has already moved inBlock past this statement; a write does not change it.
@@ -453,6 +481,11 @@ final class DsqlSessionGate implements StatementGate {
     @Override
     public void doomTransaction() {
         doomed = true;
+    }
+
+    @Override
+    public void conflictDeferred(ConflictRecovery recovery) {
+        conflictRecovery = recovery;
     }
 
     @Override
@@ -469,6 +502,7 @@ final class DsqlSessionGate implements StatementGate {
                 shared.catalogCommitted(route.clusterId());
             }
             doomed = false;
+            conflictRecovery = null;
             ddlPending = false;
             blockCatalogVersion = -1;
         } else if (status == 'E') {

@@ -1,0 +1,86 @@
+package io.dsqlkit.local.internal.server;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * While a committing session runs statements that may wait for other transactions' locks, makes
+ * the transactions they wait for lose, as DSQL's first-committer-wins rule does (DSQL-FACTS §6).
+ * A background thread asks the backing PostgreSQL, from a probe connection of its own, which
+ * backends the committing session's backend waits for; each such transaction whose session is idle
+ * between two cycles is rolled back and doomed ({@link ClientSession#loseToCommittingWriter()}), which
+ * releases its locks so the waiting statement goes on. A transaction in the middle of a cycle is left
+ * alone; the waiting statement then runs into the lock-wait bound and fails.
+ */
+final class LockWaitBreaker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LockWaitBreaker.class);
+    /** A safety stop: the committing session closes the breaker long before this. */
+    private static final Duration MAX_RUN = Duration.ofSeconds(5);
+
+    private final LockWaitProbe probe;
+    private final Thread thread;
+    private volatile boolean stopped;
+
+    private LockWaitBreaker(LockWaitProbe probe, SessionRegistry registry, int waiterPid, ClientSession waiter) {
+        this.probe = probe;
+        this.thread = new Thread(() -> breakWaits(registry, waiterPid, waiter), "dsql-local-lock-breaker");
+        this.thread.setDaemon(true);
+    }
+
+    /** Opens the probe connection first, so that it is ready before the waiter's statements are sent. */
+    static LockWaitBreaker start(FrontEndServer server, String user, String database, int waiterPid, ClientSession waiter)
+            throws IOException {
+        LockWaitBreaker breaker = new LockWaitBreaker(LockWaitProbe.open(server.backendSocket(), user, database),
+                server.registry(), waiterPid, waiter);
+        breaker.thread.start();
+        return breaker;
+    }
+
+    /**
+     * Makes the idle transactions among {@code blockerPids} (backend process ids) lose to {@code winner};
+     * returns how many did.
+     */
+    static int makeIdleBlockersLose(SessionRegistry registry, List<Integer> blockerPids, ClientSession winner) {
+        int losers = 0;
+        for (int pid : blockerPids) {
+            ClientSession blocker = registry.byBackendProcess(pid);
+            if (blocker != null && blocker != winner && blocker.loseToCommittingWriter()) {
+                losers++;
+            }
+        }
+        return losers;
+    }
+
+    private void breakWaits(SessionRegistry registry, int waiterPid, ClientSession waiter) {
+        long deadline = System.nanoTime() + MAX_RUN.toNanos();
+        try {
+            while (!stopped && System.nanoTime() < deadline) {
+                int losers = makeIdleBlockersLose(registry, probe.lookOnce(waiterPid), waiter);
+                if (losers > 0) {
+                    log.debug("{} idle transaction(s) lost to a committing transaction", losers);
+                }
+                Thread.sleep(LockWaitProbe.POLL_INTERVAL.toMillis());
+            }
+        } catch (IOException e) {
+            log.debug("lock probe failed; the committing transaction's writes wait as they would: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops looking (not by interrupting: the thread may be writing to another session's backend). */
+    @Override
+    public void close() {
+        stopped = true;
+        try {
+            thread.join(MAX_RUN.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        probe.close();
+    }
+}
