@@ -358,6 +358,17 @@ as $fn$
 $fn$;
 revoke all on function dsql_local.refused_column_type(oid) from public;
 
+-- DSQL-FACTS §9: a table's primary key is fixed when the table is made; neither a key column nor
+-- the key itself can be dropped. sql_drop sees the catalog after the drop, so each table's key is
+-- recorded here when CREATE/ALTER TABLE ends, and the drop is judged in the client's own session
+-- (its search_path resolved the table).
+create table if not exists dsql_local.primary_keys (
+    table_id      oid primary key,
+    constraint_id oid not null,
+    columns       int2[] not null
+);
+revoke all on dsql_local.primary_keys from public;
+
 create or replace function dsql_local.on_table_ddl() returns event_trigger
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
@@ -431,6 +442,11 @@ begin
                            'execute function dsql_local.count_modified_rows()', v_cmd.objid::regclass);
         end if;
 
+        delete from dsql_local.primary_keys k where k.table_id = v_cmd.objid;
+        insert into dsql_local.primary_keys (table_id, constraint_id, columns)
+        select k.conrelid, k.oid, k.conkey from pg_constraint k
+        where k.conrelid = v_cmd.objid and k.contype = 'p';
+
         -- DSQL accepts ALTER TABLE ... DISABLE TRIGGER ALL|USER, but its row limit cannot be turned off.
         for v_col in
             select t.tgname from pg_trigger t
@@ -445,14 +461,34 @@ revoke all on function dsql_local.on_table_ddl() from public;
 
 -- DSQL records a completed DROP job for each dropped table (EMU index.json) and, here, for an
 -- index dropped by name; in the dropping transaction, so a rolled-back DROP leaves no job.
+-- It also refuses dropping a recorded primary-key column or key (see dsql_local.primary_keys).
 create or replace function dsql_local.on_sql_drop() returns event_trigger
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
 as $fn$
+declare
+    v_name text;
 begin
     if (select r.rolsuper from pg_roles r where r.rolname = session_user) then
         return;
     end if;
+    select d.address_names[3] into v_name
+    from pg_event_trigger_dropped_objects() d join dsql_local.primary_keys k on k.table_id = d.objid
+    where d.object_type = 'table column' and d.original and d.objsubid = any (k.columns)
+    limit 1;
+    if v_name is not null then
+        perform dsql_local.fail('0A000', format('cannot drop primary key column %s', v_name));
+    end if;
+    select d.address_names[3] into v_name
+    from pg_event_trigger_dropped_objects() d join dsql_local.primary_keys k on k.constraint_id = d.objid
+    where d.object_type = 'table constraint' and d.original
+    limit 1;
+    if v_name is not null then
+        perform dsql_local.fail('0A000', format('cannot drop primary key constraint %s', v_name));
+    end if;
+    delete from dsql_local.primary_keys k
+    using pg_event_trigger_dropped_objects() d
+    where d.object_type = 'table' and k.table_id = d.objid;
     insert into dsql_local.jobs (job_id, status, job_type, class_id, object_id, start_time, update_time)
     select dsql_local.new_job_id(), 'completed', 'DROP', d.classid, d.objid, now(), now()
     from pg_event_trigger_dropped_objects() d

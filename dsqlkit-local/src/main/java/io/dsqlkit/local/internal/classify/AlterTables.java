@@ -67,9 +67,15 @@ final class AlterTables {
         List<String> dropped = new ArrayList<>();
         List<String> identity = new ArrayList<>();
         List<String> adopted = new ArrayList<>();
-        for (int[] r : Syntax.splitCommas(ts, i, n)) {
+        List<int[]> actions = Syntax.splitCommas(ts, i, n);
+        boolean allTriggers = !actions.isEmpty();
+        for (int[] r : actions) {
             action(d, ts, r[0], r[1], added, dropped, identity, adopted);
+            allTriggers &= isTriggerAll(ts, r[0], r[1]);
         }
+        // DSQL accepts ENABLE/DISABLE TRIGGER ALL (DSQL-FACTS §9) and has no triggers for it to
+        // touch; PostgreSQL would refuse a non-superuser the foreign keys' internal triggers.
+        d.noOp = allTriggers;
         d.alterTable = new AlterTable(table.schema(), table.name(), ifExists, added, dropped, identity, adopted);
     }
 
@@ -167,6 +173,11 @@ final class AlterTables {
             default:
                 // RENAME, OWNER TO, SET SCHEMA, CLUSTER ON, [NOT] OF, ... are accepted or left to PostgreSQL.
         }
+    }
+
+    /** {@code ENABLE TRIGGER ALL} or {@code DISABLE TRIGGER ALL}, exactly {@code [a, b)}. */
+    private static boolean isTriggerAll(List<Token> ts, int a, int b) {
+        return b - a == 3 && (kw(ts, a, "enable") || kw(ts, a, "disable")) && kws(ts, a + 1, "trigger", "all");
     }
 
     /** ADD [COLUMN] takes a bare name and type; ADD of a table constraint needs NOT VALID or USING INDEX. */

@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param rowLock the locked table of an accepted top-level {@code FOR UPDATE}/{@code FOR KEY SHARE}
  *     over a single table, for the primary-key equality check; null otherwise
  * @param alterTable non-null for an accepted {@code ALTER TABLE} (not the ASYNC form)
- * @param noOp DSQL accepts the statement and does nothing ({@code DROP TRIGGER IF EXISTS}); answer
- *     it with its command tag without running it
+ * @param noOp DSQL accepts the statement and does nothing ({@code DROP TRIGGER IF EXISTS},
+ *     {@code ALTER TABLE t DISABLE TRIGGER ALL}); answer it with its command tag without running it
  */
 public record Classification(StatementKind kind, TransactionCommand transactionCommand, Refusal refusal,
         AsyncIndex asyncIndex, AsyncValidate asyncValidate, DropTable dropTable, boolean locksRows,

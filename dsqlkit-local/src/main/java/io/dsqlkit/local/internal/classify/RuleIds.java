@@ -73,6 +73,7 @@ public final class RuleIds {
     // Proxy: session state or catalog needed.
     public static final String LOCKING_KEY_EQUALITY = "locking_key_equality";
     public static final String DROP_PRIMARY_KEY_COLUMN = "drop_primary_key_column";
+    public static final String DROP_PRIMARY_KEY = "drop_primary_key";
     public static final String MULTIPLE_DDL = "multiple_ddl";
     public static final String DDL_AND_DML = "ddl_and_dml";
     public static final String TRANSACTION_ABORTED = "transaction_aborted";

@@ -92,6 +92,22 @@ class ClassificationDetailsTest {
         assertThat(one("DROP TABLE IF EXISTS t").noOp()).isFalse();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            ALTER TABLE t DISABLE TRIGGER ALL                            | true
+            alter table only app."T" enable trigger all                  | true
+            ALTER TABLE t DISABLE TRIGGER ALL, ENABLE TRIGGER ALL        | true
+            ALTER TABLE t DISABLE TRIGGER USER                           | false
+            ALTER TABLE t ENABLE TRIGGER trg                             | false
+            ALTER TABLE t ENABLE ALWAYS TRIGGER ALL                      | false
+            ALTER TABLE t DISABLE TRIGGER ALL, ADD COLUMN c text         | false
+            """)
+    void triggerAllIsANoOp(String sql, boolean noOp) {
+        // DSQL-FACTS §9: accepted; PostgreSQL refuses a non-superuser the foreign keys' internal triggers.
+        assertThat(one(sql).noOp()).isEqualTo(noOp);
+        assertThat(one(sql).refusal()).isNull();
+    }
+
     @Test
     void alterTableExposesWhatTheCatalogChecksNeed() {
         AlterTable a = one("ALTER TABLE IF EXISTS app.t ADD COLUMN c text, DROP COLUMN IF EXISTS d, DROP e CASCADE, "

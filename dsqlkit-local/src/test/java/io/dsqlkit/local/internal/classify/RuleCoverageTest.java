@@ -21,8 +21,8 @@ class RuleCoverageTest {
 
     /** Rules only the proxy can apply (session state or catalog needed). */
     static final Set<String> PROXY_ONLY = Set.of(
-            RuleIds.LOCKING_KEY_EQUALITY, RuleIds.DROP_PRIMARY_KEY_COLUMN, RuleIds.MULTIPLE_DDL, RuleIds.DDL_AND_DML,
-            RuleIds.TRANSACTION_ABORTED, RuleIds.TRANSACTION_ROW_LIMIT, RuleIds.TRANSACTION_SIZE_LIMIT,
+            RuleIds.LOCKING_KEY_EQUALITY, RuleIds.DROP_PRIMARY_KEY_COLUMN, RuleIds.DROP_PRIMARY_KEY, RuleIds.MULTIPLE_DDL,
+            RuleIds.DDL_AND_DML, RuleIds.TRANSACTION_ABORTED, RuleIds.TRANSACTION_ROW_LIMIT, RuleIds.TRANSACTION_SIZE_LIMIT,
             RuleIds.TRANSACTION_AGE_LIMIT, RuleIds.OCC_DATA_CONFLICT, RuleIds.OCC_SCHEMA_CONFLICT, RuleIds.INDEX_COUNT_LIMIT,
             RuleIds.SCHEMA_COUNT_LIMIT, RuleIds.TABLE_COUNT_LIMIT, RuleIds.VIEW_COUNT_LIMIT, RuleIds.VIEW_DEFINITION_SIZE,
             RuleIds.KEY_SIZE_LIMIT, RuleIds.ROW_SIZE_LIMIT, RuleIds.COLUMN_SIZE_LIMIT, RuleIds.INDEX_NOT_VALID,
