@@ -116,7 +116,7 @@ final class DsqlSessionGate implements StatementGate {
         if (c.asyncValidate() != null) {
             return new Rewrite(submitValidation(c.asyncValidate()), new Result.Tag("ALTER TABLE"), true, false);
         }
-        if (c.noOp()) {
+        if (c.noOp() && !missingTable(c)) {
             return new Rewrite(RaiseStatement.noOp(), new Result.Tag(noOpTag(statement.sql())), false, false);
         }
         if (c.rowLock() != null) {
@@ -147,6 +147,15 @@ final class DsqlSessionGate implements StatementGate {
             shared.catalogChanged(route.database());
         }
         return new Rewrite(statement.sql(), null, false, false);
+    }
+
+    /**
+     * An ALTER TABLE answered without running (ENABLE/DISABLE TRIGGER ALL) names no table the
+     * catalog knows: PostgreSQL then answers it (42P01, or a notice with IF EXISTS) as DSQL would.
+     */
+    private boolean missingTable(Classification c) {
+        return c.alterTable() != null
+                && shared.primaryKey(route.database(), c.alterTable().schema(), c.alterTable().table()) == null;
     }
 
     private static Rewrite refusal(Refusal refusal) {
