@@ -368,6 +368,16 @@ create table if not exists dsql_local.primary_keys (
     columns       int2[] not null
 );
 revoke all on dsql_local.primary_keys from public;
+-- Tables made before keys were recorded here (a data directory kept from an earlier release).
+insert into dsql_local.primary_keys (table_id, constraint_id, columns)
+select k.conrelid, k.oid, k.conkey
+from pg_catalog.pg_constraint k
+join pg_catalog.pg_class c on c.oid = k.conrelid
+join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+where k.contype = 'p'
+  and n.nspname not in ('pg_catalog', 'information_schema', 'dsql_local', 'sys')
+  and n.nspname not like 'pg\_%'
+on conflict (table_id) do nothing;
 
 create or replace function dsql_local.on_table_ddl() returns event_trigger
 language plpgsql security definer

@@ -15,6 +15,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -163,30 +165,37 @@ public final class BackingPostgres implements AutoCloseable {
     }
 
     /**
-     * The primary-key columns of a table in a cluster database, resolving an unqualified name in
-     * {@code public} (DSQL's default schema); {@code null} if there is no such table.
+     * The primary-key columns of a table in a cluster database; {@code null} if there is no such
+     * table. An unqualified name resolves in {@code public} (DSQL's default schema) or, when there is
+     * no such table there, in the one other schema that has it; with several, it is ambiguous (the
+     * front end does not track a session's {@code search_path}) and {@code null} is answered too.
      */
     public List<String> primaryKey(String database, String schema, String table) {
-        String sql = "select a.attname from pg_catalog.pg_class c"
+        String sql = "select n.nspname, a.attname from pg_catalog.pg_class c"
                 + " join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
                 + " left join pg_catalog.pg_index i on i.indrelid = c.oid and i.indisprimary"
                 + " left join pg_catalog.pg_attribute a on a.attrelid = c.oid and a.attnum = any(i.indkey)"
-                + " where c.relname = ? and n.nspname = ? and c.relkind in ('r', 'p')";
+                + " where c.relname = ? and c.relkind in ('r', 'p')"
+                + (schema == null ? " and n.nspname not in ('pg_catalog', 'information_schema', 'dsql_local')"
+                        + " and n.nspname not like 'pg\\_%'" : " and n.nspname = ?");
         try (Connection c = superuserConnection(database);
              java.sql.PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, table);
-            s.setString(2, schema == null ? "public" : schema);
-            List<String> columns = new ArrayList<>();
-            boolean found = false;
+            if (schema != null) {
+                s.setString(2, schema);
+            }
+            Map<String, List<String>> bySchema = new LinkedHashMap<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    found = true;
-                    if (rs.getString(1) != null) {
-                        columns.add(rs.getString(1));
+                    List<String> columns = bySchema.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+                    if (rs.getString(2) != null) {
+                        columns.add(rs.getString(2));
                     }
                 }
             }
-            return found ? List.copyOf(columns) : null;
+            List<String> columns = bySchema.containsKey("public") ? bySchema.get("public")
+                    : bySchema.size() == 1 ? bySchema.values().iterator().next() : null;
+            return columns == null ? null : List.copyOf(columns);
         } catch (SQLException e) {
             return null;
         }

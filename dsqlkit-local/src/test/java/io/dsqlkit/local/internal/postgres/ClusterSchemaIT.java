@@ -148,6 +148,24 @@ class ClusterSchemaIT {
         }
     }
 
+    /** A data directory kept from a release that did not record keys gets them when the schema is applied at start. */
+    @Test
+    void primaryKeysOfEarlierTablesAreRecordedWhenTheSchemaIsApplied() throws SQLException {
+        try (Connection c = cluster.connect()) {
+            exec(c, "CREATE TABLE kept_table (id int PRIMARY KEY, v text)");
+        }
+        try (Connection su = superuser()) {
+            exec(su, "DELETE FROM dsql_local.primary_keys WHERE table_id = 'kept_table'::regclass");
+            ClusterSchema.apply(su);
+            assertThat(scalar(su, "SELECT count(*) FROM dsql_local.primary_keys WHERE table_id = 'kept_table'::regclass"))
+                    .isEqualTo("1");
+        }
+        try (Connection c = cluster.connect()) {
+            assertRefused(c, "ALTER TABLE kept_table DROP CONSTRAINT kept_table_pkey", "0A000",
+                    "cannot drop primary key constraint kept_table_pkey");
+        }
+    }
+
     @Test
     void managementDdlOfTheSuperuserIsLeftAlone() throws SQLException {
         try (Connection su = superuser()) {
