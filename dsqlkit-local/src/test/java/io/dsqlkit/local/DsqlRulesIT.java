@@ -139,6 +139,26 @@ class DsqlRulesIT {
         }
     }
 
+    /** DSQL records the index when the statement runs: a bad definition fails at once, with no job and no trace of the check. */
+    @ParameterizedTest
+    @ValueSource(strings = {"extended", "simple"})
+    void asyncIndexDefinitionsAreCheckedAtSubmission(String mode) throws SQLException {
+        try (DsqlCluster cluster = dsql.newCluster(); Connection c = open(cluster, mode); Statement s = c.createStatement()) {
+            s.execute("create table t (id bigint primary key, v text, at timestamptz)");
+            refused(c, "create index async t_missing on t (nope)", "42703", "column \"nope\" does not exist");
+            refused(c, "create index async t_day on t ((at::date))", "42P17",
+                    "functions in index expression must be marked IMMUTABLE");
+            try (ResultSet rs = s.executeQuery("select count(*) from sys.jobs")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isZero();
+            }
+            try (ResultSet rs = s.executeQuery("select count(*) from pg_indexes where tablename = 't'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).as("only the primary key").isEqualTo(1);
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"extended", "simple"})
     void transactionThatReadTheCatalogBeforeAConcurrentDdlGetsOc001(String mode) throws SQLException {

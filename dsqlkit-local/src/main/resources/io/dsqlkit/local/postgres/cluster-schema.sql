@@ -175,6 +175,29 @@ $fn$;
 revoke all on function dsql_local.submit_index_build(regclass, text, text, text) from public;
 grant execute on function dsql_local.submit_index_build(regclass, text, text, text) to public;
 
+-- For the relay, before submit_index_build: DSQL records a new index in its catalog when the
+-- statement runs (the job only builds it), so a definition PostgreSQL would refuse (a missing
+-- column, a mutable function, a name in use) fails at once. The check builds the index with a
+-- false predicate (no rows) in a subtransaction, as the client with its search_path, and always
+-- rolls it back, setting included. A table that a writer holds is not waited for (the session's
+-- lock_timeout): its build job reports a bad definition then.
+create or replace function dsql_local.check_index_definition(p_statement text, p_search_path text) returns void
+language plpgsql volatile
+as $fn$
+begin
+    begin
+        perform pg_catalog.set_config('search_path', p_search_path, true);
+        execute p_statement;
+        raise exception using errcode = 'DLV01';
+    exception
+        when sqlstate 'DLV01' or lock_not_available then
+            null;
+    end;
+end
+$fn$;
+revoke all on function dsql_local.check_index_definition(text, text) from public;
+grant execute on function dsql_local.check_index_definition(text, text) to public;
+
 -- For the relay: ALTER TABLE ASYNC t VALIDATE CONSTRAINT c, likewise.
 create or replace function dsql_local.submit_constraint_validation(p_table regclass, p_constraint text,
                                                                    p_statement text, p_search_path text)

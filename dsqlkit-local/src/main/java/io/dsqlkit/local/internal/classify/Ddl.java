@@ -472,7 +472,33 @@ final class Ddl {
         int next = ts.get(ts.indexOf(async) + 1).start() - base;
         String concurrent = sql.substring(0, asyncFrom) + "CONCURRENTLY" + sql.substring(asyncTo);
         String blocking = sql.substring(0, asyncFrom) + sql.substring(next);
-        d.asyncIndex = new AsyncIndex(indexName, t.schema(), t.name(), unique, ifNotExists, concurrent, blocking);
+        String validation = sql.substring(0, asyncFrom) + withNoRows(ts, i, base, sql).substring(next);
+        d.asyncIndex = new AsyncIndex(indexName, t.schema(), t.name(), unique, ifNotExists, concurrent, blocking,
+                validation);
+    }
+
+    /**
+     * The statement text with its index predicate made false ({@code WHERE false AND (pred)}, or
+     * {@code WHERE false} added): built synchronously, such an index holds no rows, yet PostgreSQL
+     * checks everything else about it (columns, expressions, the name). {@code from} is the first
+     * token after the key list.
+     */
+    private static String withNoRows(List<Token> ts, int from, int base, String sql) {
+        int n = ts.size();
+        int last = punct(ts, n - 1, ";") ? n - 2 : n - 1;
+        int depth = 0;
+        for (int j = from; j <= last; j++) {
+            if (punct(ts, j, "(")) {
+                depth++;
+            } else if (punct(ts, j, ")")) {
+                depth--;
+            } else if (depth == 0 && kw(ts, j, "where") && j < last) {
+                int predicate = ts.get(j + 1).start() - base;
+                int end = ts.get(last).end() - base;
+                return sql.substring(0, predicate) + "false AND (" + sql.substring(predicate, end) + ")";
+            }
+        }
+        return sql.substring(0, ts.get(last).end() - base) + " WHERE false";
     }
 
     /**

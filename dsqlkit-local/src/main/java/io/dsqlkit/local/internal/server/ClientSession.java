@@ -1139,10 +1139,10 @@ final class ClientSession implements Runnable {
         return new Frame((byte) 'C', new BackendMessages.Builder().cString(tag).toByteArray());
     }
 
-    /** Our raises come from an anonymous PL/pgSQL block; DSQL's errors carry no such context. */
+    /** Our raises come from an anonymous PL/pgSQL block or a cluster function; DSQL's errors carry no such context. */
     private static Frame withoutRaiseContext(Frame error) {
         String payload = new String(error.payload(), StandardCharsets.UTF_8);
-        if (!payload.contains(RaiseStatement.CONTEXT_MARKER)) {
+        if (!payload.contains(RaiseStatement.CONTEXT_MARKER) && !payload.contains(RaiseStatement.FUNCTION_CONTEXT_MARKER)) {
             return error;
         }
         return errorFrame(ServerError.parse(error.payload()));

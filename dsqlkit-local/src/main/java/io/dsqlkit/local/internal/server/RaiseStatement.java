@@ -10,6 +10,8 @@ import io.dsqlkit.local.internal.wire.ServerError;
 public final class RaiseStatement {
     /** Marks the PL/pgSQL context of our own raises, so the front end strips it from the error. */
     static final String CONTEXT_MARKER = "inline_code_block";
+    /** Marks the context of an error inside one of the cluster's own functions (e.g. a definition check). */
+    static final String FUNCTION_CONTEXT_MARKER = "function dsql_local.";
     private static final String TAG = "$dsql_local$";
 
     private RaiseStatement() {

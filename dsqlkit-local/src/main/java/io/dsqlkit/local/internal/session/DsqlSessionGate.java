@@ -181,10 +181,13 @@ final class DsqlSessionGate implements StatementGate {
      * returns its id as the one-row result DSQL gives; the build itself (CONCURRENTLY, so a failed
      * UNIQUE build leaves an INVALID index as on DSQL) starts when that transaction commits.
      */
+    /** The definition is checked first (the function in FROM runs before the select list). */
     private static String submitIndexBuild(AsyncIndex index) {
         return "SELECT dsql_local.submit_index_build(" + literal(qualified(index.tableSchema(), index.tableName())) + ", "
                 + (index.indexName() == null ? "NULL" : literal(index.indexName())) + ", " + literal(index.postgresSql())
-                + ", pg_catalog.current_setting('search_path')) AS job_id";
+                + ", pg_catalog.current_setting('search_path')) AS job_id"
+                + " FROM dsql_local.check_index_definition(" + literal(index.validationSql())
+                + ", pg_catalog.current_setting('search_path')) AS checked";
     }
 
     private static String submitValidation(AsyncValidate validate) {
@@ -295,7 +298,9 @@ final class DsqlSessionGate implements StatementGate {
             overrides.add(rewrite.result());
             changed |= !rewrite.sql().equals(statement.sql()) || rewrite.result() != null;
             jobs |= rewrite.submitsJobs();
-            ddlInBlock |= block && !rewrite.refused() && statement.classification().kind() == StatementKind.DDL;
+            // Async jobs and no-ops take no lock a writer would hold: only DDL PostgreSQL runs as written.
+            ddlInBlock |= block && !rewrite.refused() && rewrite.result() == null
+                    && statement.classification().kind() == StatementKind.DDL;
             block = rewrite.refused() ? block : advance(block, statement);
         }
         if (!changed) {
@@ -473,7 +478,7 @@ final class DsqlSessionGate implements StatementGate {
     public boolean ddlInBlock(String statementName) {
         Prepared p = prepared.get(statementName);
         // beforeExecute has already moved inBlock past this statement; DDL does not change it.
-        return p != null && inBlock && !p.forwarded().startsWith("DO ")
+        return p != null && inBlock && p.result() == null && !p.forwarded().startsWith("DO ")
                 && p.statement().classification().kind() == StatementKind.DDL;
     }
 

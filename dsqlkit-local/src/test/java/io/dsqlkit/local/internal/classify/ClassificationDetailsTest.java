@@ -35,6 +35,7 @@ class ClassificationDetailsTest {
         assertThat(ix.ifNotExists()).isTrue();
         assertThat(ix.postgresSql()).isEqualTo(sql.replace("Async", "CONCURRENTLY"));
         assertThat(ix.postgresSqlInTransactionBlock()).isEqualTo(sql.replace("Async ", ""));
+        assertThat(ix.validationSql()).isEqualTo(sql.replace("Async ", "").replace("where v <> 'ASYNC'", "where false AND (v <> 'ASYNC')"));
     }
 
     @Test
@@ -47,6 +48,15 @@ class ClassificationDetailsTest {
         assertThat(c.asyncIndex().ifNotExists()).isFalse();
         assertThat(c.asyncIndex().postgresSql()).isEqualTo("CREATE INDEX CONCURRENTLY ON t (v)");
         assertThat(c.asyncIndex().postgresSqlInTransactionBlock()).isEqualTo("CREATE INDEX ON t (v)");
+        assertThat(c.asyncIndex().validationSql()).isEqualTo("CREATE INDEX ON t (v) WHERE false");
+    }
+
+    @Test
+    void theValidationOfAnAsyncIndexKeepsItsClausesAndIgnoresNestedWhere() {
+        assertThat(one("CREATE INDEX ASYNC i ON t (v) INCLUDE (w) WITH (fillfactor = 70);").asyncIndex().validationSql())
+                .isEqualTo("CREATE INDEX i ON t (v) INCLUDE (w) WITH (fillfactor = 70) WHERE false");
+        assertThat(one("CREATE INDEX ASYNC i ON t ((CASE WHEN v > 0 THEN 1 END)) WHERE w IS NOT NULL").asyncIndex().validationSql())
+                .isEqualTo("CREATE INDEX i ON t ((CASE WHEN v > 0 THEN 1 END)) WHERE false AND (w IS NOT NULL)");
     }
 
     @Test
