@@ -205,6 +205,13 @@ returns text
 language sql volatile security definer
 set search_path = pg_catalog, pg_temp
 as $fn$
+    -- Like an index, the constraint is looked up when the statement runs: a missing one fails at
+    -- once with PostgreSQL's answer, not in a job.
+    select dsql_local.fail('42704', pg_catalog.format('constraint "%s" of relation "%s" does not exist',
+                                                      p_constraint, c.relname))
+    from pg_class c
+    where c.oid = p_table
+      and not exists (select 1 from pg_constraint k where k.conrelid = c.oid and k.conname = p_constraint);
     select dsql_local.enqueue_job('VALIDATE_CONSTRAINT', 'pg_catalog.pg_constraint'::regclass,
                                   (select k.oid from pg_constraint k where k.conrelid = c.oid and k.conname = p_constraint),
                                   n.nspname || '.' || p_constraint, c.oid, p_statement, p_search_path)
