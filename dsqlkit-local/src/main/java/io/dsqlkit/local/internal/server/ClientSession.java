@@ -553,11 +553,7 @@ final class ClientSession implements Runnable {
         if (ddlBreaker != null) {
             return;
         }
-        try {
-            ddlBreaker = LockWaitBreaker.start(server, user, route.database(), backend.processId(), this);
-        } catch (IOException e) {
-            log.debug("lock probe failed; the DDL waits as PostgreSQL makes it: {}", e.toString());
-        }
+        ddlBreaker = LockWaitBreaker.start(server, user, route.database(), backend.processId(), this);
     }
 
     private void stopBreakingLockWaits() {

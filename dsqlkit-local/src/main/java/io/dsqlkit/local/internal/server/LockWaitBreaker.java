@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * While a committing session runs statements that may wait for other transactions' locks, makes
@@ -21,21 +22,20 @@ final class LockWaitBreaker implements AutoCloseable {
     /** A safety stop: the committing session closes the breaker long before this. */
     private static final Duration MAX_RUN = Duration.ofSeconds(5);
 
-    private final LockWaitProbe probe;
     private final Thread thread;
     private volatile boolean stopped;
 
-    private LockWaitBreaker(LockWaitProbe probe, SessionRegistry registry, int waiterPid, ClientSession waiter) {
-        this.probe = probe;
-        this.thread = new Thread(() -> breakWaits(registry, waiterPid, waiter), "dsql-local-lock-breaker");
+    private LockWaitBreaker(FrontEndServer server, String user, String database, int waiterPid, ClientSession waiter) {
+        this.thread = new Thread(() -> breakWaits(server, user, database, waiterPid, waiter), "dsql-local-lock-breaker");
         this.thread.setDaemon(true);
     }
 
-    /** Opens the probe connection first, so that it is ready before the waiter's statements are sent. */
-    static LockWaitBreaker start(FrontEndServer server, String user, String database, int waiterPid, ClientSession waiter)
-            throws IOException {
-        LockWaitBreaker breaker = new LockWaitBreaker(LockWaitProbe.open(server.backendSocket(), user, database),
-                server.registry(), waiterPid, waiter);
+    /**
+     * Starts looking. The probe connection is opened on the breaker's own thread, so a statement
+     * that waits for nobody (the usual case) pays neither for the connection nor for a join.
+     */
+    static LockWaitBreaker start(FrontEndServer server, String user, String database, int waiterPid, ClientSession waiter) {
+        LockWaitBreaker breaker = new LockWaitBreaker(server, user, database, waiterPid, waiter);
         breaker.thread.start();
         return breaker;
     }
@@ -55,32 +55,30 @@ final class LockWaitBreaker implements AutoCloseable {
         return losers;
     }
 
-    private void breakWaits(SessionRegistry registry, int waiterPid, ClientSession waiter) {
+    private void breakWaits(FrontEndServer server, String user, String database, int waiterPid, ClientSession waiter) {
         long deadline = System.nanoTime() + MAX_RUN.toNanos();
-        try {
+        try (LockWaitProbe probe = LockWaitProbe.open(server.backendSocket(), user, database)) {
             while (!stopped && System.nanoTime() < deadline) {
-                int losers = makeIdleBlockersLose(registry, probe.lookOnce(waiterPid), waiter);
+                List<Integer> blockers = probe.lookOnce(waiterPid);
+                // Blockers seen while the waiter still waited did block it: they lose even if it ends now.
+                int losers = makeIdleBlockersLose(server.registry(), blockers, waiter);
                 if (losers > 0) {
                     log.debug("{} idle transaction(s) lost to a committing transaction", losers);
                 }
-                Thread.sleep(LockWaitProbe.POLL_INTERVAL.toMillis());
+                LockSupport.parkNanos(this, LockWaitProbe.POLL_INTERVAL.toNanos());
             }
         } catch (IOException e) {
             log.debug("lock probe failed; the committing transaction's writes wait as they would: {}", e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
-    /** Stops looking (not by interrupting: the thread may be writing to another session's backend). */
+    /**
+     * Stops looking, without waiting for the thread and without interrupting it: it may be writing
+     * to another session's backend, whose channel an interrupt would close.
+     */
     @Override
     public void close() {
         stopped = true;
-        try {
-            thread.join(MAX_RUN.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        probe.close();
+        LockSupport.unpark(thread);
     }
 }
