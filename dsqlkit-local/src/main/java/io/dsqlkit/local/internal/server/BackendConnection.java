@@ -28,6 +28,9 @@ import java.util.Map;
  */
 final class BackendConnection implements AutoCloseable {
     private static final int BUFFER_BYTES = 64 * 1024;
+    /** Flush and Sync, the two body-less frontend messages the front end sends on its own. */
+    static final byte[] FLUSH = {'H', 0, 0, 0, 4};
+    static final byte[] SYNC = {'S', 0, 0, 0, 4};
     /** Backend messages are trusted, but still bounded: PostgreSQL itself never sends more than 1 GB. */
     private static final int MAX_BACKEND_FRAME_BYTES = 1 << 30;
 

@@ -573,7 +573,7 @@ final class ClientSession implements Runnable {
         recordedExecute = answer;
         if (guard != null) {
             // Learn the guarded statement's outcome before anything after it reaches the backend.
-            backend.out.write(FLUSH);
+            backend.out.write(BackendConnection.FLUSH);
             backend.out.flush();
             drain(DrainUntil.PENDING_ANSWERED);
         }
@@ -836,7 +836,7 @@ final class ClientSession implements Runnable {
         try {
             if (!owed.isEmpty()) {
                 // The client's earlier messages of this pipeline must be answered first.
-                backend.out.write(FLUSH);
+                backend.out.write(BackendConnection.FLUSH);
                 backend.out.flush();
                 drain(DrainUntil.PENDING_ANSWERED);
             }
@@ -891,8 +891,6 @@ final class ClientSession implements Runnable {
     }
 
     private static final int MAX_BUFFERED_GUARDED_ROWS = 10_000;
-    private static final byte[] FLUSH = {'H', 0, 0, 0, 4};
-    private static final byte[] SYNC = {'S', 0, 0, 0, 4};
 
     /** Simple query: one CommandComplete or EmptyQueryResponse per statement. */
     private void simpleTerminal(FrameReader from, int type) throws IOException {
@@ -986,7 +984,7 @@ final class ClientSession implements Runnable {
      * as the statement's.
      */
     private void recoverExtended(Owed guarded) throws IOException {
-        backend.out.write(SYNC);
+        backend.out.write(BackendConnection.SYNC);
         backend.out.flush();
         skipUntilReady();
         runOwnQuery("ROLLBACK TO SAVEPOINT " + OCC_SAVEPOINT + "; RELEASE SAVEPOINT " + OCC_SAVEPOINT);
@@ -995,8 +993,9 @@ final class ClientSession implements Runnable {
 
     /**
      * Presents what the guarded statement would have answered on DSQL, and defers the statement to
-     * its transaction's COMMIT, which fails unless it can win there ({@link #commitFirst()}). If the snapshot query itself fails (its transaction is then aborted), the conflict is reported
-     * at once instead; returns whether the statement was answered.
+     * its transaction's COMMIT, which fails unless it can win there ({@link #commitFirst()}). If the
+     * snapshot query itself fails (its transaction is then aborted), the conflict is reported at
+     * once instead; returns whether the statement was answered.
      */
     private boolean answerFromSnapshot(SnapshotAnswer answer, Guard guard) throws IOException {
         if (guard == null) {
@@ -1035,7 +1034,7 @@ final class ClientSession implements Runnable {
             case COUNT_QUERY -> {
                 List<Frame> rows = runSnapshotQuery(answer.sql(), guard, new byte[] {0, 0});
                 long count = rows.stream().filter(f -> f.typeChar() == 'D').findFirst()
-                        .map(row -> Long.parseLong(new String(row.payload(), 6, row.int32(2), StandardCharsets.US_ASCII)))
+                        .map(row -> Long.parseLong(row.firstColumnText()))
                         .orElse(0L);
                 writeFrame(clientOut, commandComplete(answer.tag(count)));
             }
@@ -1065,7 +1064,7 @@ final class ClientSession implements Runnable {
         writeFrame(out, new Frame((byte) 'B', bind.bytes(resultFormats).toByteArray()));
         writeFrame(out, new Frame((byte) 'D', new BackendMessages.Builder().byte1('P').cString("").toByteArray()));
         writeFrame(out, new Frame((byte) 'E', new BackendMessages.Builder().cString("").int32(0).toByteArray()));
-        out.write(SYNC);
+        out.write(BackendConnection.SYNC);
         out.flush();
         List<Frame> frames = new ArrayList<>();
         ServerError failure = null;

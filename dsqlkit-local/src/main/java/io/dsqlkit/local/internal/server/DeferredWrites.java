@@ -7,7 +7,6 @@ import io.dsqlkit.local.internal.wire.MessageTypes;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,8 +28,6 @@ final class DeferredWrites {
     private static final byte[] NO_PARAMETER_TYPES = {0, 0};
     private static final byte[] NO_BIND_PARAMETERS = {0, 0, 0, 0};
     private static final String STATEMENT = "dsql_local_deferred";
-    private static final byte[] FLUSH = {'H', 0, 0, 0, 4};
-    private static final byte[] SYNC = {'S', 0, 0, 0, 4};
 
     private final List<Write> writes = new ArrayList<>();
     /**
@@ -134,7 +131,7 @@ final class DeferredWrites {
             writeMessage(out, 'C', new BackendMessages.Builder().byte1('P').cString(STATEMENT));
             writeMessage(out, 'C', new BackendMessages.Builder().byte1('S').cString(STATEMENT));
         }
-        out.write(FLUSH);
+        out.write(BackendConnection.FLUSH);
         out.flush();
         List<String> values = new ArrayList<>();
         // Each statement ends with the CloseComplete of its portal and of its statement.
@@ -146,13 +143,10 @@ final class DeferredWrites {
             }
             switch (frame.typeChar()) {
                 case '3' -> closesOwed--;
-                case 'D' -> {
-                    int length = frame.int32(2);
-                    values.add(length < 0 ? null : new String(frame.payload(), 6, length, StandardCharsets.UTF_8));
-                }
+                case 'D' -> values.add(frame.firstColumnText());
                 case 'E' -> {
                     // The backend now skips to Sync: end the pipeline there.
-                    out.write(SYNC);
+                    out.write(BackendConnection.SYNC);
                     out.flush();
                     backend.skipUntilReady();
                     return null;

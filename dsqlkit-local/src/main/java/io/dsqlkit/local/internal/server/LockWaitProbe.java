@@ -7,7 +7,6 @@ import io.dsqlkit.local.internal.wire.ProtocolException;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,8 +73,8 @@ final class LockWaitProbe implements AutoCloseable {
             }
             switch (frame.typeChar()) {
                 case 'D' -> {
-                    int length = frame.int32(2);
-                    String text = length < 0 ? "" : new String(frame.payload(), 6, length, StandardCharsets.US_ASCII);
+                    String text = frame.firstColumnText();
+                    text = text == null ? "" : text;
                     for (String pid : text.split(",")) {
                         if (!pid.isEmpty()) {
                             pids.add(Integer.parseInt(pid));

@@ -179,9 +179,9 @@ final class DsqlSessionGate implements StatementGate {
     /**
      * {@code CREATE INDEX ASYNC} becomes a call that records the job in the client's transaction and
      * returns its id as the one-row result DSQL gives; the build itself (CONCURRENTLY, so a failed
-     * UNIQUE build leaves an INVALID index as on DSQL) starts when that transaction commits.
+     * UNIQUE build leaves an INVALID index as on DSQL) starts when that transaction commits. The
+     * definition is checked first: the function in FROM runs before the select list.
      */
-    /** The definition is checked first (the function in FROM runs before the select list). */
     private static String submitIndexBuild(AsyncIndex index) {
         return "SELECT dsql_local.submit_index_build(" + literal(qualified(index.tableSchema(), index.tableName())) + ", "
                 + (index.indexName() == null ? "NULL" : literal(index.indexName())) + ", " + literal(index.postgresSql())

@@ -41,6 +41,12 @@ public record Frame(byte type, byte[] payload) {
                 | ((payload[offset + 2] & 0xff) << 8) | (payload[offset + 3] & 0xff);
     }
 
+    /** A DataRow's first column as text ({@code null} for SQL NULL): one-value answers of the front end's own queries. */
+    public String firstColumnText() {
+        int length = int32(2);
+        return length < 0 ? null : new String(payload, 6, length, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public int int16(int offset) {
         return ((payload[offset] & 0xff) << 8) | (payload[offset + 1] & 0xff);
     }
