@@ -345,7 +345,33 @@ final class Ddl {
         if (!validCache(cacheOption(ts, i, n, new boolean[1]))) {
             throw d.refuse(RuleIds.SEQUENCE_CACHE);
         }
-        int as = findTop(ts, i, n, "as");
+        checkSequenceType(d, ts, i, n);
+    }
+
+    /**
+     * ALTER SEQUENCE: DSQL's grammar keeps CACHE to 1 or at least 65536, as at CREATE, but an ALTER
+     * without CACHE keeps the sequence's cache and is fine. A CACHE that is not an integer literal is
+     * PostgreSQL's syntax error to report.
+     */
+    private static void alterSequence(Draft d, List<Token> ts, int i) {
+        int n = ts.size();
+        if (kws(ts, i, "if", "exists")) {
+            i += 2;
+        }
+        i = Syntax.qualifiedName(ts, i, n, new ArrayList<>(2));
+        if (kw(ts, i, "rename") || kw(ts, i, "owner") || kws(ts, i, "set", "schema")) {
+            return;
+        }
+        BigInteger cache = cacheOption(ts, i, n, new boolean[1]);
+        if (cache != null && !validCache(cache)) {
+            throw d.refuse(RuleIds.ALTER_SEQUENCE_CACHE);
+        }
+        checkSequenceType(d, ts, i, n);
+    }
+
+    /** {@code AS type} among the sequence options: DSQL's sequences are bigint only. */
+    private static void checkSequenceType(Draft d, List<Token> ts, int from, int n) {
+        int as = findTop(ts, from, n, "as");
         if (as >= 0) {
             TypeRef t = TypeNames.parse(ts, as + 1, n);
             if (t.array || !t.base.equals("bigint")) {
@@ -539,6 +565,9 @@ final class Ddl {
         switch (w) {
             case "table":
                 AlterTables.alterTable(d, ts);
+                return;
+            case "sequence":
+                alterSequence(d, ts, 2);
                 return;
             case "type":
                 if (rename && !kws(ts, findTop(ts, 2, n, "rename"), "rename", "value")) {

@@ -49,6 +49,7 @@ public final class RuleIds {
     public static final String IDENTITY_TYPE = "identity_type";
     public static final String SEQUENCE_CACHE = "sequence_cache";
     public static final String SEQUENCE_TYPE = "sequence_type";
+    public static final String ALTER_SEQUENCE_CACHE = "alter_sequence_cache";
 
     // ALTER TABLE.
     public static final String ALTER_ADD_COLUMN_CONSTRAINT = "alter_add_column_constraint";
