@@ -548,7 +548,7 @@ create event trigger dsql_local_sql_drop on sql_drop
     execute function dsql_local.on_sql_drop();
 
 ------------------------------------------------------------------------------------------------
--- Object limits (DSQL-FACTS §7) that one catalog count can check when the object is made.
+-- Object limits (DSQL-FACTS §7, UG CHAP_quotas) that one catalog count can check when the object is made.
 -- sys and dsql_local are DSQL's and ours, not the user's, so they do not count.
 ------------------------------------------------------------------------------------------------
 
@@ -578,6 +578,15 @@ begin
         elsif tg_tag = 'CREATE VIEW' and v_count > 5000 then
             perform dsql_local.fail('54000', 'creating more than 5000 views not allowed');
         end if;
+    elsif tg_tag = 'CREATE STATISTICS' then
+        -- UG create-statistics-syntax-support / CHAP_quotas: at most 5 per table.
+        select count(*) into v_count from pg_statistic_ext s
+        where s.stxrelid in (select x.stxrelid from pg_event_trigger_ddl_commands() c
+                             join pg_statistic_ext x on x.oid = c.objid
+                             where c.classid = 'pg_statistic_ext'::regclass);
+        if v_count > 5 then
+            perform dsql_local.fail('54000', 'more than 5 extended statistics per table are not allowed');
+        end if;
     end if;
 end
 $fn$;
@@ -585,5 +594,5 @@ revoke all on function dsql_local.on_object_create() from public;
 
 drop event trigger if exists dsql_local_object_limits;
 create event trigger dsql_local_object_limits on ddl_command_end
-    when tag in ('CREATE SCHEMA', 'CREATE TABLE', 'CREATE VIEW')
+    when tag in ('CREATE SCHEMA', 'CREATE TABLE', 'CREATE VIEW', 'CREATE STATISTICS')
     execute function dsql_local.on_object_create();

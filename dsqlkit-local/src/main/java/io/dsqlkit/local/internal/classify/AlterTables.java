@@ -224,13 +224,13 @@ final class AlterTables {
         if ("check".equals(type) || "foreign".equals(type)) {
             // Existing rows are checked later by ALTER TABLE ASYNC ... VALIDATE CONSTRAINT.
             accepted = findTopSequence(ts, k, b, "not", "valid") >= 0;
-        } else if ("unique".equals(type) || "primary".equals(type)) {
-            // Adopting an index DSQL built asynchronously is the only way to add a key; the
-            // adopting form has USING INDEX straight after the keyword, not a column list.
-            int u = "unique".equals(type) ? k + 1 : k + 2;
-            accepted = kws(ts, u, "using", "index") && !kw(ts, u + 2, "tablespace");
-            if (accepted && isName(at(ts, u + 2))) {
-                adopted.add(ts.get(u + 2).value());
+        } else if ("unique".equals(type)) {
+            // Adopting an index DSQL built asynchronously is the only way to add a unique key; the
+            // adopting form has USING INDEX straight after the keyword, not a column list. A primary
+            // key is declared with the table only (UG alter-table-syntax-support, working-with-primary-keys).
+            accepted = kws(ts, k + 1, "using", "index") && !kw(ts, k + 3, "tablespace");
+            if (accepted && isName(at(ts, k + 3))) {
+                adopted.add(ts.get(k + 3).value());
             }
         } else {
             accepted = false;

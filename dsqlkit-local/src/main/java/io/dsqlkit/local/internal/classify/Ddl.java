@@ -27,6 +27,7 @@ final class Ddl {
     private static final int MAX_INDEX_KEYS = 8;
     private static final int MAX_TABLE_COLUMNS = 255;
     private static final BigInteger MIN_LARGE_CACHE = BigInteger.valueOf(65536);
+    private static final BigInteger MAX_STATISTICS_TARGET = BigInteger.valueOf(100);
 
     private static final Set<String> TABLE_CONSTRAINT_START = Set.of("constraint", "check", "unique", "primary", "foreign",
             "exclude");
@@ -260,11 +261,16 @@ final class Ddl {
         }
     }
 
-    /** PRIMARY KEY and UNIQUE table constraints build an index, limited to 8 key columns. */
+    /** PRIMARY KEY and UNIQUE table constraints build an index, limited to 8 key columns; no EXCLUDE. */
     private static void tableConstraint(Draft d, List<Token> ts, int a, int b) {
         int j = a;
         if (kw(ts, j, "constraint")) {
             j += 2;
+        }
+        if (kw(ts, j, "exclude")) {
+            // DSQL's table constraints are CHECK, UNIQUE, PRIMARY KEY and FOREIGN KEY (UG
+            // create-table-syntax-support); exclusion constraints are listed as unsupported.
+            throw d.refuse(RuleIds.CREATE_TABLE_CLAUSE, "EXCLUDE constraint");
         }
         if (kw(ts, j, "primary")) {
             j += 2;
@@ -576,6 +582,12 @@ final class Ddl {
                 throw d.refuse(RuleIds.ALTER_TYPE);
             case "system":
                 throw d.refuse(RuleIds.UNSUPPORTED_STATEMENT, "AlterSystem");
+            case "function":
+                alterFunction(d, ts, 2, n);
+                return;
+            case "statistics":
+                alterStatistics(d, ts, 2, n);
+                return;
             case "event":
                 if (kw(ts, 2, "trigger")) {
                     throw rename ? d.refuse(RuleIds.RENAME_OBJECT) : d.refuse(RuleIds.UNSUPPORTED_STATEMENT, "AlterEventTrig");
@@ -605,6 +617,45 @@ final class Ddl {
                     throw rename && !w.equals("extension") ? d.refuse(RuleIds.RENAME_OBJECT)
                             : d.refuse(RuleIds.UNSUPPORTED_STATEMENT, node);
                 }
+        }
+    }
+
+    /**
+     * ALTER FUNCTION: DSQL supports RENAME TO, OWNER TO and SET SCHEMA only (UG
+     * alter-function-syntax-support); property changes are PostgreSQL's AlterFunctionStmt and
+     * extension dependencies its AlterObjectDependsStmt, named as DSQL names refused statements.
+     */
+    private static void alterFunction(Draft d, List<Token> ts, int i, int n) {
+        i = Syntax.qualifiedName(ts, i, n, new ArrayList<>(2));
+        if (punct(ts, i, "(")) {
+            i = Syntax.requireClose(ts, i, n) + 1;
+        }
+        Syntax.expect(i < n, "an ALTER FUNCTION action");
+        if (kws(ts, i, "rename", "to") || kws(ts, i, "owner", "to") || kws(ts, i, "set", "schema")) {
+            return;
+        }
+        if (kws(ts, i, "depends", "on") || kws(ts, i, "no", "depends", "on")) {
+            throw d.refuse(RuleIds.UNSUPPORTED_STATEMENT, "AlterObjectDepends");
+        }
+        throw d.refuse(RuleIds.UNSUPPORTED_STATEMENT, "AlterFunction");
+    }
+
+    /** ALTER STATISTICS ... SET STATISTICS: DSQL caps the target at 100 (UG alter-statistics-syntax-support). */
+    private static void alterStatistics(Draft d, List<Token> ts, int i, int n) {
+        if (kws(ts, i, "if", "exists")) {
+            i += 2;
+        }
+        i = Syntax.qualifiedName(ts, i, n, new ArrayList<>(2));
+        if (!kws(ts, i, "set", "statistics")) {
+            return;
+        }
+        Token number = at(ts, i + 2);
+        if (number == null || number.kind() != Kind.NUMBER || i + 3 != n) {
+            return; // a sign (a negative target) or anything else is PostgreSQL's to judge
+        }
+        BigInteger target = Numbers.integer(number.text());
+        if (target != null && target.compareTo(MAX_STATISTICS_TARGET) > 0) {
+            throw d.refuse(RuleIds.STATISTICS_TARGET, target.toString());
         }
     }
 

@@ -30,6 +30,7 @@ public final class RuleIds {
     public static final String CREATE_FUNCTION_LANGUAGE = "create_function_language";
     public static final String CREATE_PROCEDURE = "create_procedure";
     public static final String COPY_FILE = "copy_file";
+    public static final String GRANT_OBJECT_TYPE = "grant_object_type";
 
     // Tables and types.
     public static final String TEMPORARY_OBJECT = "temporary_object";
@@ -42,6 +43,7 @@ public final class RuleIds {
     /** Also proxy: ALTER TABLE ADD COLUMN beyond 255 columns. */
     public static final String TABLE_COLUMNS = "table_columns";
     public static final String INDEX_KEY_COLUMNS = "index_key_columns";
+    public static final String STATISTICS_TARGET = "statistics_target";
 
     // Identity columns and sequences.
     public static final String IDENTITY_CACHE = "identity_cache";
@@ -84,6 +86,7 @@ public final class RuleIds {
     public static final String OCC_DATA_CONFLICT = "occ_data_conflict";
     public static final String OCC_SCHEMA_CONFLICT = "occ_schema_conflict";
     public static final String INDEX_COUNT_LIMIT = "index_count_limit";
+    public static final String STATISTICS_COUNT_LIMIT = "statistics_count_limit";
     public static final String SCHEMA_COUNT_LIMIT = "schema_count_limit";
     public static final String TABLE_COUNT_LIMIT = "table_count_limit";
     public static final String VIEW_COUNT_LIMIT = "view_count_limit";

@@ -223,8 +223,11 @@ public final class StatementClassifier {
             case "import":
                 d.kind = StatementKind.DDL;
                 throw d.refuse(RuleIds.UNSUPPORTED_STATEMENT, "ImportForeignSchema");
-            case "comment":
             case "grant":
+                d.kind = StatementKind.DDL;
+                grant(d, ts);
+                return;
+            case "comment":
             case "revoke":
             case "security":
             case "reassign":
@@ -412,6 +415,18 @@ public final class StatementClassifier {
             return true;
         }
         return name.indexOf('.') > 0 && !name.startsWith("dsql.");
+    }
+
+    /**
+     * DSQL has one database, which no GRANT may name (UG unsupported-features); the other GRANT
+     * forms reach PostgreSQL. A role grant has no ON.
+     */
+    private static void grant(Draft d, List<Token> ts) {
+        int on = findTop(ts, 1, ts.size(), "on");
+        // ON database TO r grants on a table called "database".
+        if (on > 0 && kw(ts, on + 1, "database") && isName(at(ts, on + 2)) && !kw(ts, on + 2, "to")) {
+            throw d.refuse(RuleIds.GRANT_OBJECT_TYPE);
+        }
     }
 
     /** COPY FROM STDIN and COPY TO STDOUT only; server files and programs are refused. */

@@ -222,6 +222,10 @@ class StatementClassifierTest {
             DDL 0A000 INHERITS clause not supported for CREATE TABLE :: CREATE TABLE c (x int) INHERITS (p)
             DDL 0A000 TABLESPACE clause not supported for CREATE TABLE :: CREATE TABLE t (id int) TABLESPACE pg_default
             DDL 0A000 WITH clause not supported for CREATE TABLE :: CREATE TABLE t (id int) WITH (fillfactor = 70)
+            # UG create-table-syntax-support: no EXCLUDE among the table constraints
+            DDL 0A000 EXCLUDE constraint not supported for CREATE TABLE :: CREATE TABLE t (id int, r int, EXCLUDE USING btree (r WITH =))
+            DDL 0A000 EXCLUDE constraint not supported for CREATE TABLE :: CREATE TABLE t (id int PRIMARY KEY, r int, CONSTRAINT ex EXCLUDE (r WITH =))
+            DDL ok :: CREATE TABLE t ("exclude" int, exclude text)
             DDL 0A000 ON COMMIT clause not supported for CREATE TABLE :: CREATE TABLE t (id int) ON COMMIT PRESERVE ROWS
             DDL 0A000 COLLATE clause not supported :: CREATE TABLE t (v text COLLATE "C")
             DDL 0A000 COLLATE clause not supported :: CREATE TABLE t (id int, v text COLLATE "en_US" NOT NULL)
@@ -330,7 +334,9 @@ class StatementClassifierTest {
             DDL ok :: ALTER TABLE t ADD FOREIGN KEY (p) REFERENCES parent (id) ON DELETE CASCADE ON UPDATE SET NULL NOT VALID
             DDL ok :: ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (p) REFERENCES parent (id) MATCH FULL DEFERRABLE INITIALLY DEFERRED NOT VALID
             DDL ok :: ALTER TABLE t ADD CONSTRAINT u UNIQUE USING INDEX t_u_idx
-            DDL ok :: ALTER TABLE t ADD CONSTRAINT pk PRIMARY KEY USING INDEX t_pk_idx
+            DDL 0A000 unsupported ALTER TABLE ADD CONSTRAINT statement :: ALTER TABLE t ADD CONSTRAINT pk PRIMARY KEY USING INDEX t_pk_idx
+            DDL 0A000 unsupported ALTER TABLE ADD CONSTRAINT statement :: ALTER TABLE t ADD PRIMARY KEY USING INDEX t_pk_idx
+            DDL ok :: ALTER TABLE t ADD UNIQUE USING INDEX t_u_idx
             DDL 0A000 unsupported ALTER TABLE ADD CONSTRAINT statement :: ALTER TABLE t ADD CONSTRAINT pk PRIMARY KEY (id)
             DDL 0A000 unsupported ALTER TABLE ADD CONSTRAINT statement :: ALTER TABLE t ADD CONSTRAINT uq UNIQUE (v)
             DDL 0A000 unsupported ALTER TABLE ADD CONSTRAINT statement :: ALTER TABLE t ADD UNIQUE (v)
@@ -571,6 +577,32 @@ class StatementClassifierTest {
             DDL ok :: DROP SCHEMA app CASCADE
             DDL ok :: CREATE STATISTICS st (dependencies) ON a, b FROM t
             DDL ok :: DROP STATISTICS st
+            # UG alter-statistics-syntax-support: targets 0..100
+            DDL ok :: ALTER STATISTICS st SET STATISTICS 100
+            DDL ok :: ALTER STATISTICS IF EXISTS app.st SET STATISTICS 0
+            DDL ok :: ALTER STATISTICS st SET STATISTICS -1
+            DDL ok :: ALTER STATISTICS st RENAME TO statistics
+            DDL ok :: ALTER STATISTICS st OWNER TO CURRENT_USER
+            DDL 0A000 unsupported statement: AlterSystem :: ALTER SYSTEM SET default_statistics_target = 1000
+            DDL 22023 statistics target 101 exceeds maximum allowed value of 100 :: ALTER STATISTICS st SET STATISTICS 101
+            DDL 22023 statistics target 10000 exceeds maximum allowed value of 100 :: ALTER STATISTICS IF EXISTS app.st SET STATISTICS 10000
+            # UG alter-function-syntax-support: RENAME TO, OWNER TO and SET SCHEMA only
+            DDL ok :: ALTER FUNCTION f(int, int) RENAME TO g
+            DDL ok :: ALTER FUNCTION app.f OWNER TO CURRENT_USER
+            DDL ok :: ALTER FUNCTION f(IN a integer, VARIADIC b text[]) SET SCHEMA app
+            DDL 0A000 unsupported statement: AlterFunction :: ALTER FUNCTION f(int) IMMUTABLE
+            DDL 0A000 unsupported statement: AlterFunction :: ALTER FUNCTION f STRICT COST 5
+            DDL 0A000 unsupported statement: AlterFunction :: ALTER FUNCTION f(int) SET search_path = public
+            DDL 0A000 unsupported statement: AlterFunction :: ALTER FUNCTION f(int) RESET ALL
+            DDL 0A000 unsupported statement: AlterFunction :: ALTER FUNCTION f() SECURITY DEFINER
+            DDL 0A000 unsupported statement: AlterObjectDepends :: ALTER FUNCTION f(int) DEPENDS ON EXTENSION e
+            DDL 0A000 unsupported statement: AlterObjectDepends :: ALTER FUNCTION f(int) NO DEPENDS ON EXTENSION e
+            # UG unsupported-features: no GRANT on the database
+            DDL 0A000 unsupported object type in GRANT :: GRANT CONNECT ON DATABASE postgres TO reader
+            DDL 0A000 unsupported object type in GRANT :: GRANT ALL PRIVILEGES ON DATABASE postgres, other TO reader WITH GRANT OPTION
+            DDL ok :: GRANT SELECT ON database TO reader
+            DDL ok :: GRANT SELECT (a, b) ON TABLE t TO reader
+            DDL ok :: GRANT reader TO writer
             DDL ok :: GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader
             DDL ok :: REVOKE ALL ON t FROM reader
             DDL ok :: COMMENT ON COLUMN t.v IS 'value'
