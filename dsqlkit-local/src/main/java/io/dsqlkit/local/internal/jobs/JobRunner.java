@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * a client's transaction (visible once that commits, gone if it rolls back). {@link #jobsCommitted}
  * starts the database's queue; its jobs run one at a time in submission order, each on a
  * connection logged in as its submitter, and end {@code completed} or {@code failed} with
- * PostgreSQL's error message in {@code details}. {@code CALL sys.wait_for_job} polls the same rows.
+ * PostgreSQL's error message in {@code details} (DSQL's own text for a UNIQUE build over duplicates). {@code CALL sys.wait_for_job} polls the same rows.
  *
  * <p>An index is built with {@code CREATE [UNIQUE] INDEX CONCURRENTLY}: a UNIQUE build over
  * duplicate rows then fails and leaves an INVALID index behind, exactly as on DSQL.
@@ -38,6 +38,8 @@ public final class JobRunner implements AutoCloseable {
     public static final String INDEX_BUILD = "INDEX_BUILD";
     /** Recorded against DSQL by ministack PR #1567 (sys.jobs shows it for ALTER TABLE ASYNC ... VALIDATE CONSTRAINT). */
     public static final String VALIDATE_CONSTRAINT = "VALIDATE_CONSTRAINT";
+    /** {@code sys.jobs.details} of a UNIQUE build over duplicate keys (UG working-with-create-index-async). */
+    static final String DUPLICATE_KEY_DETAILS = "Found duplicate key while validating index for UCVs";
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
     private static final String INSERT_INDEX_BUILD = """
@@ -228,6 +230,9 @@ public final class JobRunner implements AutoCloseable {
             }
             return null;
         } catch (SQLException e) {
+            if (INDEX_BUILD.equals(job.type()) && "23505".equals(e.getSQLState())) {
+                return DUPLICATE_KEY_DETAILS;
+            }
             return e instanceof PSQLException p && p.getServerErrorMessage() != null
                     ? p.getServerErrorMessage().getMessage() : e.getMessage();
         }

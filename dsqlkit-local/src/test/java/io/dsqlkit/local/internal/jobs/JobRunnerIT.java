@@ -162,7 +162,7 @@ class JobRunnerIT {
             assertThat(waitForJob(c, jobId)).isFalse();
             assertThat(status(c, jobId)).isEqualTo("failed");
             assertThat(scalar(c, "select details from sys.jobs where job_id = '" + jobId + "'"))
-                    .isEqualTo("could not create unique index \"dupes_v_key\"");
+                    .isEqualTo("Found duplicate key while validating index for UCVs");
             assertThat(scalar(c, "select i.indisvalid from sys.jobs j join pg_index i on i.indexrelid = j.object_id "
                     + "where j.job_id = '" + jobId + "'")).isEqualTo("f");
             assertThat(scalar(c, "select object_name from sys.jobs where job_id = '" + jobId + "'"))
