@@ -511,8 +511,8 @@ class StatementClassifierTest {
             DDL 0A000 CREATE FUNCTION with language plpgsql not supported :: CREATE OR REPLACE FUNCTION f() RETURNS trigger AS $$ BEGIN RETURN NEW; END $$ LANGUAGE plpgsql
             DDL 0A000 CREATE FUNCTION with language c not supported :: CREATE FUNCTION f() RETURNS int AS 'lib', 'f' LANGUAGE C STRICT
             DDL 0A000 CREATE FUNCTION with language plpython3u not supported :: CREATE FUNCTION f() RETURNS int LANGUAGE plpython3u AS 'return 1'
-            DDL 0A000 CREATE PROCEDURE not supported :: CREATE PROCEDURE p() LANGUAGE sql AS $$ SELECT 1 $$
-            DDL 0A000 CREATE PROCEDURE not supported :: CREATE OR REPLACE PROCEDURE p() LANGUAGE plpgsql AS $$ BEGIN END $$
+            DDL 0A000 PROCEDURE is not supported :: CREATE PROCEDURE p() LANGUAGE sql AS $$ SELECT 1 $$
+            DDL 0A000 PROCEDURE is not supported :: CREATE OR REPLACE PROCEDURE p() LANGUAGE plpgsql AS $$ BEGIN END $$
             DDL 0A000 CREATE TRIGGER not supported :: CREATE TRIGGER trg AFTER INSERT ON t EXECUTE FUNCTION f()
             DDL 0A000 CREATE TRIGGER not supported :: CREATE OR REPLACE TRIGGER trg BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION f()
             DDL 0A000 CREATE TRIGGER not supported :: CREATE CONSTRAINT TRIGGER trg AFTER INSERT ON t DEFERRABLE FOR EACH ROW EXECUTE FUNCTION f()
