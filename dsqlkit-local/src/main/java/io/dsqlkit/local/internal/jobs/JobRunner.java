@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * a client's transaction (visible once that commits, gone if it rolls back). {@link #jobsCommitted}
  * starts the database's queue; its jobs run one at a time in submission order, each on a
  * connection logged in as its submitter, and end {@code completed} or {@code failed} with
- * PostgreSQL's error message in {@code details} (DSQL's own text for a UNIQUE build over duplicates). {@code CALL sys.wait_for_job} polls the same rows.
+ * PostgreSQL's error message in {@code details} (DSQL's own text for a UNIQUE build over
+ * duplicates). {@code CALL sys.wait_for_job} polls the same rows.
  *
  * <p>An index is built with {@code CREATE [UNIQUE] INDEX CONCURRENTLY}: a UNIQUE build over
  * duplicate rows then fails and leaves an INVALID index behind, exactly as on DSQL.
