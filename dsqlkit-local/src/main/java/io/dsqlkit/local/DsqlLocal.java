@@ -54,8 +54,11 @@ public final class DsqlLocal implements AutoCloseable {
     public static final Duration DSQL_MAX_TRANSACTION_AGE = Duration.ofMinutes(5);
     /** Local default; DSQL allows 10 000 per cluster, which one embedded PostgreSQL cannot back. */
     public static final int DEFAULT_MAX_CONNECTIONS = 200;
-    /** Largest client message accepted (bytes of payload). */
-    public static final int DEFAULT_MAX_FRAME_BYTES = 64 * 1024 * 1024;
+    /**
+     * Largest client message accepted (bytes of payload): DSQL's 10 MiB maximum message size (UG
+     * quotas); a larger one ends the connection with {@code FATAL 08P01 invalid message length}.
+     */
+    public static final int DEFAULT_MAX_FRAME_BYTES = 10 * 1024 * 1024;
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(30);
     /** Credentials that sign tokens when no trusted key is configured (signatures are then not checked). */
     public static final AwsCredentialsProvider UNCHECKED_LOCAL_CREDENTIALS = StaticCredentialsProvider.create(

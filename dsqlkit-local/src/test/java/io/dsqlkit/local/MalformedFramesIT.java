@@ -84,7 +84,38 @@ class MalformedFramesIT {
             client.send(ByteBuffer.allocate(5).put((byte) 'Q').putInt(Integer.MAX_VALUE).array());
             ServerError error = WireClient.error(client.read());
             assertThat(error.sqlState()).isEqualTo("08P01");
-            assertThat(error.message()).contains("exceeds the limit of 1048576 bytes");
+            assertThat(error.message()).isEqualTo("invalid message length");
+            assertThat(client.closedByServer()).isTrue();
+        }
+    }
+
+    /**
+     * DSQL's maximum message size is 10 MiB (UG quotas), the default limit: pgjdbc's Parse of
+     * exactly that size runs, and a header announcing one byte more ends the connection with DSQL's
+     * FATAL before any payload is read.
+     */
+    @Test
+    void messagesUpToTenMebibytesPassAndLargerOnesEndTheConnection() throws Exception {
+        int limit = 10 * 1024 * 1024;
+        DsqlCluster cluster = tls.defaultCluster();
+        // Parse payload: "" NUL, the query, NUL, int16 parameter count = query length + 4 bytes.
+        String prefix = "select length('";
+        String suffix = "')";
+        int filler = limit - 4 - prefix.length() - suffix.length();
+        try (Connection c = cluster.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(prefix + "x".repeat(filler) + suffix)) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(filler);
+        }
+        try (WireClient client = WireClient.connect(cluster.host(), cluster.port())) {
+            client.startTls(tls.clientSslContext(), "localhost");
+            List<Frame> frames = client.login("admin", cluster.token("admin"));
+            assertThat(frames.get(frames.size() - 1).typeChar()).isEqualTo('Z');
+            client.send(ByteBuffer.allocate(5).put((byte) 'Q').putInt(4 + limit + 1).array());
+            ServerError error = WireClient.error(client.read());
+            assertThat(error.severity()).isEqualTo("FATAL");
+            assertThat(error.sqlState()).isEqualTo("08P01");
+            assertThat(error.message()).isEqualTo("invalid message length");
             assertThat(client.closedByServer()).isTrue();
         }
     }

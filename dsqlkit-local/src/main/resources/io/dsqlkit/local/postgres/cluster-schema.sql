@@ -578,6 +578,16 @@ begin
         elsif tg_tag = 'CREATE VIEW' and v_count > 5000 then
             perform dsql_local.fail('54000', 'creating more than 5000 views not allowed');
         end if;
+    end if;
+    if tg_tag = 'CREATE SEQUENCE' or (tg_tag = 'CREATE TABLE' and exists (
+            select 1 from pg_event_trigger_ddl_commands() c where c.object_type = 'sequence')) then
+        -- UG CHAP_quotas: 5 000 sequences per database; an identity column's sequence is one too.
+        select count(*) into v_count from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where c.relkind = 'S'
+          and n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast', 'sys', 'dsql_local');
+        if v_count > 5000 then
+            perform dsql_local.fail('54000', 'creating more than 5000 sequences is not allowed');
+        end if;
     elsif tg_tag = 'CREATE STATISTICS' then
         -- UG create-statistics-syntax-support / CHAP_quotas: at most 5 per table.
         select count(*) into v_count from pg_statistic_ext s
@@ -594,5 +604,5 @@ revoke all on function dsql_local.on_object_create() from public;
 
 drop event trigger if exists dsql_local_object_limits;
 create event trigger dsql_local_object_limits on ddl_command_end
-    when tag in ('CREATE SCHEMA', 'CREATE TABLE', 'CREATE VIEW', 'CREATE STATISTICS')
+    when tag in ('CREATE SCHEMA', 'CREATE TABLE', 'CREATE VIEW', 'CREATE SEQUENCE', 'CREATE STATISTICS')
     execute function dsql_local.on_object_create();

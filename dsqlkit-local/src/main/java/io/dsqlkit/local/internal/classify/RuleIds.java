@@ -90,6 +90,7 @@ public final class RuleIds {
     public static final String SCHEMA_COUNT_LIMIT = "schema_count_limit";
     public static final String TABLE_COUNT_LIMIT = "table_count_limit";
     public static final String VIEW_COUNT_LIMIT = "view_count_limit";
+    public static final String SEQUENCE_COUNT_LIMIT = "sequence_count_limit";
     public static final String VIEW_DEFINITION_SIZE = "view_definition_size";
     public static final String KEY_SIZE_LIMIT = "key_size_limit";
     public static final String ROW_SIZE_LIMIT = "row_size_limit";
@@ -98,6 +99,8 @@ public final class RuleIds {
     public static final String JOB_ID_INVALID = "job_id_invalid";
     public static final String TOO_MANY_CONNECTIONS = "too_many_connections";
     public static final String CONNECTION_RATE_EXCEEDED = "connection_rate_exceeded";
+    /** Applied by the wire layer (FrameReader) before any statement is seen. */
+    public static final String MESSAGE_SIZE_LIMIT = "message_size_limit";
 
     private static final List<String> ALL = collect();
 

@@ -128,8 +128,8 @@ public final class FrameReader {
             throw new ProtocolException("invalid message length " + length);
         }
         if (length - 4 > maxFrameBytes) {
-            throw new ProtocolException("message of " + (length - 4L) + " bytes exceeds the limit of "
-                    + maxFrameBytes + " bytes");
+            // DSQL's words for a message over its maximum size (rule message_size_limit).
+            throw new ProtocolException("invalid message length");
         }
         header[0] = (byte) type;
         payloadLength = length - 4;

@@ -27,7 +27,8 @@ class RuleCoverageTest {
             RuleIds.STATISTICS_COUNT_LIMIT,
             RuleIds.SCHEMA_COUNT_LIMIT, RuleIds.TABLE_COUNT_LIMIT, RuleIds.VIEW_COUNT_LIMIT, RuleIds.VIEW_DEFINITION_SIZE,
             RuleIds.KEY_SIZE_LIMIT, RuleIds.ROW_SIZE_LIMIT, RuleIds.COLUMN_SIZE_LIMIT, RuleIds.INDEX_NOT_VALID,
-            RuleIds.JOB_ID_INVALID, RuleIds.TOO_MANY_CONNECTIONS, RuleIds.CONNECTION_RATE_EXCEEDED);
+            RuleIds.JOB_ID_INVALID, RuleIds.TOO_MANY_CONNECTIONS, RuleIds.CONNECTION_RATE_EXCEEDED,
+            RuleIds.SEQUENCE_COUNT_LIMIT, RuleIds.MESSAGE_SIZE_LIMIT);
 
     @Test
     void everyReferencedIdExistsAndEveryRuleIsReferenced() {
