@@ -148,7 +148,7 @@ begin
     -- newer catalog snapshot and miss an index committed in between).
     if (select count(*) from pg_index i where i.indrelid = p_table)
        + (select count(*) from dsql_local.jobs j
-          where j.job_type = 'INDEX_BUILD' and j.status = 'submitted' and j.table_id = p_table
+          where j.job_type = 'INDEX_BUILD' and j.status in ('submitted', 'processing') and j.table_id = p_table
             and not exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace
                             where n.nspname || '.' || c.relname = j.object_name)) >= 24 then
         perform dsql_local.fail('54000', 'more than 24 indexes per table are not allowed');

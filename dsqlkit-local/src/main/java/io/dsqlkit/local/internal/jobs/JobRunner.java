@@ -65,6 +65,20 @@ public final class JobRunner implements AutoCloseable {
             where j.status = 'submitted'
             order by j.submitted_at, j.job_id
             limit 1""";
+    /** UG working-with-create-index-async: the job DSQL works on is {@code processing}. */
+    private static final String START = """
+            update dsql_local.jobs set status = 'processing', update_time = pg_catalog.clock_timestamp()
+            where job_id = ? and status = 'submitted'""";
+    /** A job the runner stopped before it ended (closing, or a crash with a kept data directory) runs again. */
+    private static final String REQUEUE = """
+            update dsql_local.jobs set status = 'submitted' where status = 'processing'""";
+    /**
+     * UG working-with-create-index-async: each time DSQL runs a new job it deletes the jobs that
+     * ended (completed or failed) more than 30 minutes ago, so sys.jobs shows mostly recent work.
+     */
+    private static final String PURGE = """
+            delete from dsql_local.jobs where status in ('completed', 'failed')
+            and update_time < pg_catalog.clock_timestamp() - interval '30 minutes'""";
     private static final String FINISH = """
             update dsql_local.jobs
             set status = ?, details = ?, object_id = coalesce(?::oid, object_id), update_time = pg_catalog.clock_timestamp()
@@ -151,6 +165,8 @@ public final class JobRunner implements AutoCloseable {
             queue.beginPass();
             String previous = null;
             try (Connection bookkeeping = database.superuserConnection(queue.database)) {
+                // One pass runs per database at a time, so nothing is running now.
+                update(bookkeeping, REQUEUE);
                 Job job;
                 while (!closed && (job = next(bookkeeping)) != null) {
                     if (job.id().equals(previous)) {
@@ -190,9 +206,17 @@ public final class JobRunner implements AutoCloseable {
     }
 
     private void run(Queue queue, Connection bookkeeping, Job job) throws SQLException {
+        update(bookkeeping, PURGE);
+        update(bookkeeping, START, job.id());
         List<Long> indexesBefore = INDEX_BUILD.equals(job.type()) ? indexesOf(bookkeeping, job.tableId()) : List.of();
         String failure = execute(queue, job);
         if (closed) {
+            try {
+                update(bookkeeping, REQUEUE);
+            } catch (SQLException e) {
+                // The next pass of the next runner requeues it.
+                log.debug("job {} left processing: {}", job.id(), e.getMessage());
+            }
             return;
         }
         Long objectId = job.objectId();
@@ -204,6 +228,15 @@ public final class JobRunner implements AutoCloseable {
             ps.setString(2, failure);
             ps.setObject(3, objectId, Types.BIGINT);
             ps.setString(4, job.id());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void update(Connection bookkeeping, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement ps = bookkeeping.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setString(i + 1, parameters[i]);
+            }
             ps.executeUpdate();
         }
     }
@@ -289,7 +322,7 @@ public final class JobRunner implements AutoCloseable {
         }
     }
 
-    /** Cancels running jobs (they stay {@code submitted}) and stops the workers. Idempotent. */
+    /** Cancels running jobs (they go back to {@code submitted}) and stops the workers. Idempotent. */
     @Override
     public void close() {
         closed = true;

@@ -203,7 +203,7 @@ public final class BackingPostgres implements AutoCloseable {
 
     /** See {@link ClusterCatalog#indexBuildPending}; false when the catalog cannot be read. */
     public boolean indexBuildPending(String database, String index) {
-        String sql = "select 1 from dsql_local.jobs where job_type = 'INDEX_BUILD' and status = 'submitted'"
+        String sql = "select 1 from dsql_local.jobs where job_type = 'INDEX_BUILD' and status in ('submitted', 'processing')"
                 // object_name is schema-qualified; the statement names the index alone.
                 + " and object_id is null and pg_catalog.right(object_name, pg_catalog.length(?) + 1) = '.' || ?";
         try (Connection c = superuserConnection(database);

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static io.dsqlkit.local.testing.Sql.exec;
 import static io.dsqlkit.local.testing.Sql.scalar;
@@ -114,13 +116,14 @@ class JobRunnerIT {
                 try (Statement s = c.createStatement();
                      ResultSet rs = s.executeQuery("SELECT * FROM sys.jobs WHERE job_id = '" + jobId + "'")) {
                     assertThat(rs.next()).isTrue();
-                    assertThat(rs.getString("status")).isEqualTo("submitted");
+                    // The build has started and waits: DSQL shows such a job as processing.
+                    assertThat(rs.getString("status")).isEqualTo("processing");
                     assertThat(rs.getString("details")).isNull();
                     assertThat(rs.getString("job_type")).isEqualTo("INDEX_BUILD");
                     assertThat(rs.getLong("class_id")).isEqualTo(1259);
                     assertThat(rs.getString("object_name")).isEqualTo("public.build_me_v_idx");
                     assertThat(rs.getTimestamp("start_time")).isNotNull();
-                    assertThat(rs.getTimestamp("update_time")).isNull();
+                    assertThat(rs.getTimestamp("update_time")).isAfterOrEqualTo(rs.getTimestamp("start_time"));
                 }
                 // A waiter started now sees the outcome the runner commits later: it commits between polls.
                 String awaited = jobId;
@@ -197,6 +200,7 @@ class JobRunnerIT {
                         "CREATE INDEX CONCURRENTLY second_v ON public.second_table (v)");
                 awaitWaiting("first_table");
                 Thread.sleep(200);
+                assertThat(status(c, first)).as("the blocked build").isEqualTo("processing");
                 assertThat(status(c, second)).as("queued behind the blocked build").isEqualTo("submitted");
                 assertThat(scalar(c, "select to_regclass('second_v')")).isNull();
             } finally {
@@ -250,6 +254,36 @@ class JobRunnerIT {
             assertThat(waitForJob(c, jobId)).isFalse();
             assertThat(scalar(c, "select details from sys.jobs where job_id = '" + jobId + "'"))
                     .isEqualTo("must be owner of table not_readers");
+        }
+    }
+
+    /** UG working-with-create-index-async: each new job deletes the jobs that ended over 30 minutes ago. */
+    @Test
+    void runningAJobPurgesJobsThatEndedOverThirtyMinutesAgo() throws SQLException {
+        try (Connection c = cluster.connect(); Connection su = DriverManager.getConnection(cluster.backingJdbcUrl())) {
+            exec(c, "CREATE TABLE purged (id bigint PRIMARY KEY, v int)");
+            String old = runner.submitIndexBuild(database, "admin", "public", "purged", "purged_a",
+                    "CREATE INDEX CONCURRENTLY purged_a ON public.purged (v)");
+            String recent = runner.submitIndexBuild(database, "admin", "public", "purged", "purged_b",
+                    "CREATE INDEX CONCURRENTLY purged_b ON public.purged (id, v)");
+            String failed = runner.submitIndexBuild(database, "admin", "public", "purged", "purged_c",
+                    "CREATE INDEX CONCURRENTLY purged_c ON public.purged (missing)");
+            assertThat(waitForJob(c, old)).isTrue();
+            assertThat(waitForJob(c, recent)).isTrue();
+            assertThat(waitForJob(c, failed)).isFalse();
+            exec(su, "UPDATE dsql_local.jobs SET update_time = clock_timestamp() - interval '31 minutes' "
+                    + "WHERE job_id IN ('" + old + "', '" + failed + "')");
+            exec(su, "UPDATE dsql_local.jobs SET update_time = clock_timestamp() - interval '29 minutes' "
+                    + "WHERE job_id = '" + recent + "'");
+            assertThat(scalar(c, "select count(*) from sys.jobs where job_id in ('" + old + "', '" + recent + "', '"
+                    + failed + "')")).as("nothing is purged until a job runs").isEqualTo("3");
+
+            String next = runner.submitIndexBuild(database, "admin", "public", "purged", "purged_d",
+                    "CREATE INDEX CONCURRENTLY purged_d ON public.purged (v, id)");
+            assertThat(waitForJob(c, next)).isTrue();
+            assertThat(scalar(c, "select string_agg(job_id, ',' order by job_id) from sys.jobs where job_id in ('"
+                    + old + "', '" + recent + "', '" + failed + "', '" + next + "')"))
+                    .isEqualTo(Stream.of(recent, next).sorted().collect(Collectors.joining(",")));
         }
     }
 
