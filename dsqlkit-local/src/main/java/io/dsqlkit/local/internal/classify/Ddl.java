@@ -672,6 +672,9 @@ final class Ddl {
             case "table":
                 dropTable(d, ts, 2, n);
                 return;
+            case "index":
+                dropIndex(d, ts, 2, n);
+                return;
             case "trigger":
                 // DSQL has no triggers; it accepts DROP TRIGGER IF EXISTS so migration scripts run.
                 d.noOp = kws(ts, 2, "if", "exists");
@@ -710,6 +713,31 @@ final class Ddl {
                     throw d.refuse(RuleIds.DROP_OBJECT);
                 }
         }
+    }
+
+    /** {@code DROP INDEX [CONCURRENTLY] [IF EXISTS] name [, ...] [CASCADE | RESTRICT]}: the names. */
+    private static void dropIndex(Draft d, List<Token> ts, int i, int n) {
+        if (kw(ts, i, "concurrently")) {
+            i++;
+        }
+        if (kws(ts, i, "if", "exists")) {
+            i += 2;
+        }
+        List<QualifiedName> indexes = new ArrayList<>();
+        while (true) {
+            List<String> parts = new ArrayList<>(2);
+            i = Syntax.qualifiedName(ts, i, n, parts);
+            indexes.add(QualifiedName.of(parts));
+            if (!punct(ts, i, ",")) {
+                break;
+            }
+            i++;
+        }
+        if (kw(ts, i, "cascade") || kw(ts, i, "restrict")) {
+            i++;
+        }
+        Syntax.expect(i == n, "end of DROP INDEX");
+        d.droppedIndexes = indexes;
     }
 
     private static void dropTable(Draft d, List<Token> ts, int i, int n) {

@@ -31,6 +31,7 @@ final class Draft {
     AsyncIndex asyncIndex;
     AsyncValidate asyncValidate;
     DropTable dropTable;
+    List<QualifiedName> droppedIndexes = List.of();
     boolean locksRows;
     RowLock rowLock;
     AlterTable alterTable;
@@ -55,7 +56,7 @@ final class Draft {
     }
 
     Classification build() {
-        return new Classification(kind, command, refusal, asyncIndex, asyncValidate, dropTable, locksRows, rowLock,
-                alterTable, noOp);
+        return new Classification(kind, command, refusal, asyncIndex, asyncValidate, dropTable, droppedIndexes,
+                locksRows, rowLock, alterTable, noOp);
     }
 }

@@ -1,5 +1,6 @@
 package io.dsqlkit.local.internal.postgres;
 
+import io.dsqlkit.local.internal.classify.QualifiedName;
 import io.dsqlkit.local.internal.session.ClusterCatalog;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -201,20 +202,52 @@ public final class BackingPostgres implements AutoCloseable {
         }
     }
 
+    /** How long {@code DROP INDEX} waits for a queued or running build of its index. */
+    private static final Duration INDEX_BUILD_WAIT = Duration.ofSeconds(3);
+    /**
+     * An index build that has not ended: queued or running, its index not yet recorded. object_name
+     * is schema-qualified; an unqualified name (schema parameter null) matches in any schema.
+     */
+    private static final String PENDING_INDEX_BUILD = "select 1 from dsql_local.jobs"
+            + " where job_type = 'INDEX_BUILD' and status in ('submitted', 'processing') and object_id is null"
+            + " and case when ?::text is null then pg_catalog.right(object_name, pg_catalog.length(?) + 1) = '.' || ?"
+            + " else object_name = ? || '.' || ? end";
+
     /** See {@link ClusterCatalog#indexBuildPending}; false when the catalog cannot be read. */
     public boolean indexBuildPending(String database, String index) {
-        String sql = "select 1 from dsql_local.jobs where job_type = 'INDEX_BUILD' and status in ('submitted', 'processing')"
-                // object_name is schema-qualified; the statement names the index alone.
-                + " and object_id is null and pg_catalog.right(object_name, pg_catalog.length(?) + 1) = '.' || ?";
-        try (Connection c = superuserConnection(database);
-             java.sql.PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, index);
-            s.setString(2, index);
+        try (Connection c = superuserConnection(database)) {
+            return indexBuildPending(c, new QualifiedName(null, index));
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** See {@link ClusterCatalog#awaitIndexBuilds}; gives up silently when the catalog cannot be read. */
+    public void awaitIndexBuilds(String database, List<QualifiedName> indexes) {
+        long deadline = System.nanoTime() + INDEX_BUILD_WAIT.toNanos();
+        try (Connection c = superuserConnection(database)) {
+            for (QualifiedName index : indexes) {
+                while (indexBuildPending(c, index) && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+            }
+        } catch (SQLException e) {
+            // PostgreSQL answers the DROP INDEX as things stand.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean indexBuildPending(Connection c, QualifiedName index) throws SQLException {
+        try (java.sql.PreparedStatement s = c.prepareStatement(PENDING_INDEX_BUILD)) {
+            s.setString(1, index.schema());
+            s.setString(2, index.name());
+            s.setString(3, index.name());
+            s.setString(4, index.schema());
+            s.setString(5, index.name());
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next();
             }
-        } catch (SQLException e) {
-            return false;
         }
     }
 
@@ -229,6 +262,11 @@ public final class BackingPostgres implements AutoCloseable {
             @Override
             public boolean indexBuildPending(String database, String index) {
                 return BackingPostgres.this.indexBuildPending(database, index);
+            }
+
+            @Override
+            public void awaitIndexBuilds(String database, List<QualifiedName> indexes) {
+                BackingPostgres.this.awaitIndexBuilds(database, indexes);
             }
         };
     }

@@ -1,5 +1,7 @@
 package io.dsqlkit.local.internal.session;
 
+import io.dsqlkit.local.internal.classify.QualifiedName;
+
 import java.util.List;
 
 /**
@@ -23,4 +25,12 @@ public interface ClusterCatalog {
      * the index exists, INVALID, from submission on (DSQL-FACTS §12); DSQL Local's build creates it.
      */
     boolean indexBuildPending(String database, String index);
+
+    /**
+     * Waits, up to a bound, until no async build of these indexes is queued or running. On DSQL the
+     * index exists from submission and {@code DROP INDEX} cancels its build; here the index appears
+     * only when the build runs, so {@code DROP INDEX} waits for it (builds take milliseconds) and
+     * then drops what it built.
+     */
+    void awaitIndexBuilds(String database, List<QualifiedName> indexes);
 }

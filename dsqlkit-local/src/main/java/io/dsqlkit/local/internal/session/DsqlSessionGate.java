@@ -143,6 +143,9 @@ final class DsqlSessionGate implements StatementGate {
                 }
             }
         }
+        if (!c.droppedIndexes().isEmpty()) {
+            shared.awaitIndexBuilds(route.database(), c.droppedIndexes());
+        }
         if (c.kind() == StatementKind.DDL) {
             shared.catalogChanged(route.database());
         }

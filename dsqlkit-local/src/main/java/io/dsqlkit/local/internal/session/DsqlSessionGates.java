@@ -1,5 +1,6 @@
 package io.dsqlkit.local.internal.session;
 
+import io.dsqlkit.local.internal.classify.QualifiedName;
 import io.dsqlkit.local.internal.classify.StatementClassifier;
 import io.dsqlkit.local.internal.rules.RuleBook;
 import io.dsqlkit.local.internal.server.ClusterRoute;
@@ -101,6 +102,10 @@ public final class DsqlSessionGates implements SessionGates {
 
     boolean indexBuildPending(String database, String index) {
         return catalog.indexBuildPending(database, index);
+    }
+
+    void awaitIndexBuilds(String database, List<QualifiedName> indexes) {
+        catalog.awaitIndexBuilds(database, indexes);
     }
 
     /** DDL ran in this database: cached keys may be stale. */

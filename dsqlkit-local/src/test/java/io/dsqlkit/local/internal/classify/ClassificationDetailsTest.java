@@ -96,6 +96,15 @@ class ClassificationDetailsTest {
     }
 
     @Test
+    void dropIndexListsEveryIndex() {
+        assertThat(one("DROP INDEX CONCURRENTLY IF EXISTS i, app.j, \"K\" CASCADE").droppedIndexes())
+                .containsExactly(new QualifiedName(null, "i"), new QualifiedName("app", "j"), new QualifiedName(null, "K"));
+        assertThat(one("drop index i").droppedIndexes()).containsExactly(new QualifiedName(null, "i"));
+        assertThat(one("DROP TABLE i").droppedIndexes()).isEmpty();
+        assertThat(one("SELECT 1").droppedIndexes()).isEmpty();
+    }
+
+    @Test
     void dropTriggerIfExistsIsANoOp() {
         assertThat(one("DROP TRIGGER IF EXISTS trg ON t").noOp()).isTrue();
         assertThat(one("DROP TRIGGER trg ON t").noOp()).isFalse();

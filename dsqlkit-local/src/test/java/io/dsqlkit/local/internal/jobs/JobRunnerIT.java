@@ -257,6 +257,40 @@ class JobRunnerIT {
         }
     }
 
+    /**
+     * On DSQL the index exists from submission and DROP INDEX cancels its build. Here the index
+     * appears when the build runs, so DROP INDEX waits for a build that has not ended, then drops it.
+     */
+    @Test
+    void dropIndexOfAPendingBuildWaitsForItAndDropsTheIndex() throws Exception {
+        try (Connection c = cluster.connect()) {
+            exec(c, "CREATE SCHEMA pending");
+            exec(c, "CREATE TABLE pending.dropped (id bigint PRIMARY KEY, v int)");
+            String jobId;
+            CompletableFuture<Void> drop;
+            Connection lock = holdBuildLock("pending.dropped");
+            try {
+                jobId = runner.submitIndexBuild(database, "admin", "pending", "dropped", "dropped_v",
+                        "CREATE INDEX CONCURRENTLY dropped_v ON pending.dropped (v)");
+                awaitWaiting("pending.dropped");
+                drop = CompletableFuture.runAsync(() -> {
+                    try (Connection d = cluster.connect()) {
+                        exec(d, "DROP INDEX pending.dropped_v");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                Thread.sleep(300);
+                assertThat(drop).as("DROP INDEX waits for the running build").isNotDone();
+            } finally {
+                lock.close();
+            }
+            drop.get(30, TimeUnit.SECONDS);
+            assertThat(status(c, jobId)).isEqualTo("completed");
+            assertThat(scalar(c, "select to_regclass('pending.dropped_v')")).isNull();
+        }
+    }
+
     /** UG working-with-create-index-async: each new job deletes the jobs that ended over 30 minutes ago. */
     @Test
     void runningAJobPurgesJobsThatEndedOverThirtyMinutesAgo() throws SQLException {
