@@ -112,8 +112,12 @@ public final class DsqlLocal implements AutoCloseable {
                     config.maxFrameBytes, config.maxConnectionAge, config.maxConnections, config.startupTimeout,
                     backing.fullVersionString(), config.clock);
             jobs = new JobRunner(JobDatabase.of(backing));
-            gates = new DsqlSessionGates(config.clock, config.maxTransactionAge, backing.catalog(),
-                    route -> jobs.jobsCommitted(route.database()));
+            gates = new DsqlSessionGates(config.clock, config.maxTransactionAge, backing.catalog(), route -> {
+                jobs.jobsCommitted(route.database());
+                // DSQL-FACTS §12: the index exists from submission on; the client hears of the
+                // commit once the build has recorded it (builds start within milliseconds here).
+                backing.awaitIndexEntries(route.database());
+            });
             server = new FrontEndServer(settings, backing.socketFile(), gates);
             String id = defaultClusterId(dataDirectory);
             defaultCluster = serve(id, BackingPostgres.DEFAULT_CLUSTER_DATABASE, config.port, true);

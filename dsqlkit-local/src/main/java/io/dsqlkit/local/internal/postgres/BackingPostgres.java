@@ -213,6 +213,39 @@ public final class BackingPostgres implements AutoCloseable {
             + " and case when ?::text is null then pg_catalog.right(object_name, pg_catalog.length(?) + 1) = '.' || ?"
             + " else object_name = ? || '.' || ? end";
 
+    /** How long a commit that submitted index builds waits for their indexes to be recorded. */
+    private static final Duration INDEX_ENTRY_WAIT = Duration.ofSeconds(2);
+    /** A build that has not ended and whose index is not in the catalog yet. */
+    private static final String INDEX_ENTRY_MISSING = "select exists (select 1 from dsql_local.jobs j"
+            + " where j.job_type = 'INDEX_BUILD' and j.status in ('submitted', 'processing') and j.object_id is null"
+            + " and not exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
+            + " where n.nspname || '.' || c.relname = j.object_name))";
+
+    /**
+     * Waits, up to a bound, until every index build of {@code database} that has not ended has its
+     * index in the catalog: {@code CREATE INDEX CONCURRENTLY} records the index (not yet valid) in
+     * its first transaction, so from then on the index can be named, dropped and seen INVALID, as
+     * on DSQL from submission on. A build queued behind a long one may outlast the bound.
+     */
+    public void awaitIndexEntries(String database) {
+        long deadline = System.nanoTime() + INDEX_ENTRY_WAIT.toNanos();
+        try (Connection c = superuserConnection(database); Statement s = c.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = s.executeQuery(INDEX_ENTRY_MISSING)) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        return;
+                    }
+                }
+                Thread.sleep(2);
+            }
+        } catch (SQLException e) {
+            // The client hears of its commit all the same.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** See {@link ClusterCatalog#indexBuildPending}; false when the catalog cannot be read. */
     public boolean indexBuildPending(String database, String index) {
         try (Connection c = superuserConnection(database)) {

@@ -258,6 +258,31 @@ class JobRunnerIT {
     }
 
     /**
+     * DSQL-FACTS §12: the index exists, INVALID, from submission on. A writer's open transaction
+     * holds the build after it has recorded the index, so the client that submitted it through the
+     * front end finds it at once: not valid, its job processing; valid once the writer ends.
+     */
+    @Test
+    void anIndexSubmittedThroughTheFrontEndExistsInvalidUntilItsBuildEnds() throws Exception {
+        try (Connection c = cluster.connect()) {
+            exec(c, "CREATE TABLE visible_build (id bigint PRIMARY KEY, v int)");
+            String jobId;
+            try (Connection writer = DriverManager.getConnection(cluster.backingJdbcUrl())) {
+                writer.setAutoCommit(false);
+                exec(writer, "INSERT INTO visible_build VALUES (1, 1)");
+                jobId = scalar(c, "CREATE INDEX ASYNC visible_build_v ON visible_build (v)");
+                assertThat(scalar(c, "select indisvalid from pg_index where indexrelid = 'visible_build_v'::regclass"))
+                        .isEqualTo("f");
+                assertThat(status(c, jobId)).isEqualTo("processing");
+                writer.commit();
+            }
+            assertThat(waitForJob(c, jobId)).isTrue();
+            assertThat(scalar(c, "select indisvalid from pg_index where indexrelid = 'visible_build_v'::regclass"))
+                    .isEqualTo("t");
+        }
+    }
+
+    /**
      * On DSQL the index exists from submission and DROP INDEX cancels its build. Here the index
      * appears when the build runs, so DROP INDEX waits for a build that has not ended, then drops it.
      */
