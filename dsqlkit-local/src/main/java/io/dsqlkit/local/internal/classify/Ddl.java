@@ -715,6 +715,19 @@ final class Ddl {
         }
     }
 
+    /** The comma-separated names at {@code i} into {@code names}; returns the index after the last. */
+    private static int nameList(List<Token> ts, int i, int n, List<QualifiedName> names) {
+        while (true) {
+            List<String> parts = new ArrayList<>(2);
+            i = Syntax.qualifiedName(ts, i, n, parts);
+            names.add(QualifiedName.of(parts));
+            if (!punct(ts, i, ",")) {
+                return i;
+            }
+            i++;
+        }
+    }
+
     /** {@code DROP INDEX [CONCURRENTLY] [IF EXISTS] name [, ...] [CASCADE | RESTRICT]}: the names. */
     private static void dropIndex(Draft d, List<Token> ts, int i, int n) {
         if (kw(ts, i, "concurrently")) {
@@ -724,15 +737,7 @@ final class Ddl {
             i += 2;
         }
         List<QualifiedName> indexes = new ArrayList<>();
-        while (true) {
-            List<String> parts = new ArrayList<>(2);
-            i = Syntax.qualifiedName(ts, i, n, parts);
-            indexes.add(QualifiedName.of(parts));
-            if (!punct(ts, i, ",")) {
-                break;
-            }
-            i++;
-        }
+        i = nameList(ts, i, n, indexes);
         if (kw(ts, i, "cascade") || kw(ts, i, "restrict")) {
             i++;
         }
@@ -746,15 +751,7 @@ final class Ddl {
             i += 2;
         }
         List<QualifiedName> tables = new ArrayList<>();
-        while (true) {
-            List<String> parts = new ArrayList<>(2);
-            i = Syntax.qualifiedName(ts, i, n, parts);
-            tables.add(QualifiedName.of(parts));
-            if (!punct(ts, i, ",")) {
-                break;
-            }
-            i++;
-        }
+        i = nameList(ts, i, n, tables);
         boolean cascade = kw(ts, i, "cascade");
         if (cascade || kw(ts, i, "restrict")) {
             i++;
