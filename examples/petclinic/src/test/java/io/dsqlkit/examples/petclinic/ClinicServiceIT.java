@@ -7,14 +7,16 @@ import io.dsqlkit.examples.petclinic.owner.Pet;
 import io.dsqlkit.examples.petclinic.owner.PetTypeRepository;
 import io.dsqlkit.examples.petclinic.owner.Visit;
 import io.dsqlkit.hibernate.AuroraDsqlDialect;
-import io.dsqlkit.jdbc.RetryListener;
 import io.dsqlkit.local.DsqlLocal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +28,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ class ClinicServiceIT {
     @Autowired
     MeterRegistry meters;
     @Autowired
-    CommitOtherOnRetry commitOtherOnRetry;
+    CommitOtherBeforeOwnerUpdate commitOtherBeforeOwnerUpdate;
     @Autowired
     EntityManagerFactory entityManagerFactory;
 
@@ -128,9 +129,9 @@ class ClinicServiceIT {
     }
 
     /**
-     * Two people edit the same owner at once: the other edit is still uncommitted when ours writes
-     * the row, so DSQL fails our COMMIT with OC000; the retry runs after the other edit committed,
-     * reads its result and applies our form on top, and both edits succeed.
+     * Two people edit the same owner at once. The other edit commits after ours has read the owner
+     * and just before ours writes it, so ours is the second committer and DSQL fails it with OC000;
+     * the retry reads the other's edit and applies our form on top, and both edits succeed.
      */
     @Test
     void concurrentEditsOfTheSameOwnerAreResolvedByTheRetry() throws Exception {
@@ -143,13 +144,15 @@ class ClinicServiceIT {
                 edit.setObject(2, id);
                 assertThat(edit.executeUpdate()).isEqualTo(1);
             }
-            commitOtherOnRetry.arm(other);
-
-            Owner form = owner("Shared", "Owner", "2000000000");
-            form.setCity("Our City");
-            clinic.updateOwner(id, form);
-
-            assertThat(commitOtherOnRetry.fired()).isEqualTo(1);
+            commitOtherBeforeOwnerUpdate.arm(other);
+            try {
+                Owner form = owner("Shared", "Owner", "2000000000");
+                form.setCity("Our City");
+                clinic.updateOwner(id, form);
+            } finally {
+                commitOtherBeforeOwnerUpdate.disarm();
+            }
+            assertThat(commitOtherBeforeOwnerUpdate.fired()).isEqualTo(1);
         }
         Owner stored = clinic.owner(id);
         assertThat(stored.getTelephone()).isEqualTo("2000000000");
@@ -184,9 +187,13 @@ class ClinicServiceIT {
         return counter == null ? 0 : counter.count();
     }
 
-    /** Commits the other session's edit when the service's first attempt has failed. */
-    static final class CommitOtherOnRetry implements RetryListener {
-        private final AtomicReference<Connection> other = new AtomicReference<>();
+    /**
+     * Commits the other session's edit when Hibernate is about to send the first {@code update
+     * owners} after being armed: after the service read the owner, before its write reaches DSQL.
+     */
+    static final class CommitOtherBeforeOwnerUpdate implements StatementInspector {
+        private static final long serialVersionUID = 1L;
+        private final transient AtomicReference<Connection> other = new AtomicReference<>();
         private final AtomicInteger fired = new AtomicInteger();
 
         void arm(Connection connection) {
@@ -194,29 +201,41 @@ class ClinicServiceIT {
             other.set(connection);
         }
 
+        void disarm() {
+            other.set(null);
+        }
+
         int fired() {
             return fired.get();
         }
 
         @Override
-        public void onRetry(int failedAttempt, Throwable cause, Duration backoff) {
-            Connection connection = other.getAndSet(null);
-            if (connection != null) {
-                try {
-                    connection.commit();
-                    fired.incrementAndGet();
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
+        public String inspect(String sql) {
+            if (sql.startsWith("update owners")) {
+                Connection connection = other.getAndSet(null);
+                if (connection != null) {
+                    try {
+                        connection.commit();
+                        fired.incrementAndGet();
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
                 }
             }
+            return sql;
         }
     }
 
     @TestConfiguration
-    static class Listeners {
+    static class Inspectors {
         @Bean
-        CommitOtherOnRetry commitOtherOnRetry() {
-            return new CommitOtherOnRetry();
+        CommitOtherBeforeOwnerUpdate commitOtherBeforeOwnerUpdate() {
+            return new CommitOtherBeforeOwnerUpdate();
+        }
+
+        @Bean
+        HibernatePropertiesCustomizer commitOtherBeforeOwnerUpdateInspector(CommitOtherBeforeOwnerUpdate inspector) {
+            return properties -> properties.put(AvailableSettings.STATEMENT_INSPECTOR, inspector);
         }
     }
 }
