@@ -104,7 +104,14 @@ select j.job_id,
        j.details,
        j.job_type,
        j.class_id,
-       j.object_id,
+       -- DSQL assigns it at submission; a build records it in its first transaction, before the
+       -- submitting commit is answered, and JobRunner stores it when the build ends.
+       coalesce(j.object_id,
+                case when j.job_type = 'INDEX_BUILD' and j.status in ('submitted', 'processing') then
+                    (select c.oid
+                     from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+                     where n.nspname || '.' || c.relname = j.object_name)
+                end) as object_id,
        case
            when j.object_id is null then j.object_name
            when j.class_id = 'pg_catalog.pg_class'::regclass then

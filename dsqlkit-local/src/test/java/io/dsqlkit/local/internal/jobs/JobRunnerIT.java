@@ -274,6 +274,8 @@ class JobRunnerIT {
                 assertThat(scalar(c, "select indisvalid from pg_index where indexrelid = 'visible_build_v'::regclass"))
                         .isEqualTo("f");
                 assertThat(status(c, jobId)).isEqualTo("processing");
+                assertThat(scalar(c, "select object_id = 'visible_build_v'::regclass::oid from sys.jobs where job_id = '"
+                        + jobId + "'")).isEqualTo("t");
                 writer.commit();
             }
             assertThat(waitForJob(c, jobId)).isTrue();
