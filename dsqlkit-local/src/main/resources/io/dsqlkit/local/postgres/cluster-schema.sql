@@ -81,6 +81,9 @@ revoke all on dsql_local.jobs from public;
 alter table dsql_local.jobs add column if not exists submitted_at timestamptz not null default pg_catalog.clock_timestamp();
 alter table dsql_local.jobs drop column if exists seq;
 create index if not exists jobs_submitted on dsql_local.jobs (submitted_at, job_id) where status = 'submitted';
+-- Applied at start, before any job runs: a job a stopped DSQL Local left processing (a kept data
+-- directory) runs again.
+update dsql_local.jobs set status = 'submitted' where status = 'processing';
 
 -- 26 lowercase RFC 4648 base32 characters of 128 random bits, DSQL's job id shape. The bits are
 -- a SHA-256 of two random UUIDs (244 random bits), since core PostgreSQL has no random bytes.

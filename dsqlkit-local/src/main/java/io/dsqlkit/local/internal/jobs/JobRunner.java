@@ -69,9 +69,12 @@ public final class JobRunner implements AutoCloseable {
     private static final String START = """
             update dsql_local.jobs set status = 'processing', update_time = pg_catalog.clock_timestamp()
             where job_id = ? and status = 'submitted'""";
-    /** A job the runner stopped before it ended (closing, or a crash with a kept data directory) runs again. */
+    /**
+     * The job this runner stopped before it ended (closing) runs again on the next pass; one left
+     * processing by a DSQL Local that died is requeued by the cluster schema at the next start.
+     */
     private static final String REQUEUE = """
-            update dsql_local.jobs set status = 'submitted' where status = 'processing'""";
+            update dsql_local.jobs set status = 'submitted' where job_id = ? and status = 'processing'""";
     /**
      * UG working-with-create-index-async: each time DSQL runs a new job it deletes the jobs that
      * ended (completed or failed) more than 30 minutes ago, so sys.jobs shows mostly recent work.
@@ -165,8 +168,6 @@ public final class JobRunner implements AutoCloseable {
             queue.beginPass();
             String previous = null;
             try (Connection bookkeeping = database.superuserConnection(queue.database)) {
-                // One pass runs per database at a time, so nothing is running now.
-                update(bookkeeping, REQUEUE);
                 Job job;
                 while (!closed && (job = next(bookkeeping)) != null) {
                     if (job.id().equals(previous)) {
@@ -212,7 +213,7 @@ public final class JobRunner implements AutoCloseable {
         String failure = execute(queue, job);
         if (closed) {
             try {
-                update(bookkeeping, REQUEUE);
+                update(bookkeeping, REQUEUE, job.id());
             } catch (SQLException e) {
                 // The next pass of the next runner requeues it.
                 log.debug("job {} left processing: {}", job.id(), e.getMessage());
