@@ -217,6 +217,22 @@ class ClusterSchemaIT {
         }
     }
 
+    /** A job that a DSQL Local which died left processing (kept data directory) runs again after a restart. */
+    @Test
+    void aJobLeftProcessingIsRequeuedWhenTheSchemaIsApplied() throws SQLException {
+        try (DsqlCluster fresh = dsql.newCluster();
+             Connection c = fresh.connect();
+             Connection su = DriverManager.getConnection(fresh.backingJdbcUrl())) {
+            exec(c, "CREATE TABLE requeued (id bigint PRIMARY KEY, v int)");
+            String job = scalar(c, "CREATE INDEX ASYNC requeued_v ON requeued (v)");
+            assertThat(scalar(c, "CALL sys.wait_for_job('" + job + "')")).isEqualTo("t");
+            exec(su, "UPDATE dsql_local.jobs SET status = 'processing' WHERE job_id = '" + job + "'");
+            ClusterSchema.apply(su);
+            assertThat(scalar(su, "SELECT status FROM dsql_local.jobs WHERE job_id = '" + job + "'"))
+                    .isEqualTo("submitted");
+        }
+    }
+
     @Test
     void managementDdlOfTheSuperuserIsLeftAlone() throws SQLException {
         try (Connection su = superuser()) {
