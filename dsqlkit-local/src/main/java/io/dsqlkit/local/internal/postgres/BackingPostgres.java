@@ -228,22 +228,12 @@ public final class BackingPostgres implements AutoCloseable {
      * on DSQL from submission on. A build queued behind a long one may outlast the bound.
      */
     public void awaitIndexEntries(String database) {
-        long deadline = System.nanoTime() + INDEX_ENTRY_WAIT.toNanos();
-        try (Connection c = superuserConnection(database); Statement s = c.createStatement()) {
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = s.executeQuery(INDEX_ENTRY_MISSING)) {
-                    rs.next();
-                    if (!rs.getBoolean(1)) {
-                        return;
-                    }
-                }
-                Thread.sleep(2);
+        awaitWhile(database, INDEX_ENTRY_WAIT, c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(INDEX_ENTRY_MISSING)) {
+                rs.next();
+                return rs.getBoolean(1);
             }
-        } catch (SQLException e) {
-            // The client hears of its commit all the same.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        });
     }
 
     /** See {@link ClusterCatalog#indexBuildPending}; false when the catalog cannot be read. */
@@ -255,17 +245,37 @@ public final class BackingPostgres implements AutoCloseable {
         }
     }
 
-    /** See {@link ClusterCatalog#awaitIndexBuilds}; gives up silently when the catalog cannot be read. */
+    /** See {@link ClusterCatalog#awaitIndexBuilds}. */
     public void awaitIndexBuilds(String database, List<QualifiedName> indexes) {
-        long deadline = System.nanoTime() + INDEX_BUILD_WAIT.toNanos();
-        try (Connection c = superuserConnection(database)) {
+        awaitWhile(database, INDEX_BUILD_WAIT, c -> {
             for (QualifiedName index : indexes) {
-                while (indexBuildPending(c, index) && System.nanoTime() < deadline) {
-                    Thread.sleep(5);
+                if (indexBuildPending(c, index)) {
+                    return true;
                 }
             }
+            return false;
+        });
+    }
+
+    /** A catalog condition read on one superuser connection. */
+    @FunctionalInterface
+    private interface CatalogCondition {
+        boolean holds(Connection c) throws SQLException;
+    }
+
+    /**
+     * Polls {@code condition} every few milliseconds until it no longer holds or {@code bound} has
+     * passed. The waiting client is answered either way, so a catalog that cannot be read ends the
+     * wait rather than failing its statement.
+     */
+    private void awaitWhile(String database, Duration bound, CatalogCondition condition) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        try (Connection c = superuserConnection(database)) {
+            while (condition.holds(c) && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
         } catch (SQLException e) {
-            // PostgreSQL answers the DROP INDEX as things stand.
+            // PostgreSQL answers the client's statement as things stand.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
